@@ -1,0 +1,105 @@
+"""The two store interfaces and the data conventions every store, query and route relies on.
+
+Property graph (FalkorDB embedded by default, Neo4j in production)
+-------------------------------------------------------------------
+- Entity node: labels = the entity's class and all its mskg superclasses, root first, always
+  including ``Entity`` (``:Entity:Actor:State``). Properties: ``id`` (unique), ``type`` (most
+  specific class), ``label_ar``, ``label_en``, ``label_fr``, ``aliases`` (list of strings, all
+  languages), ``search`` (Arabic-normalised key of labels and aliases, see ``mskg.arabic``),
+  one property per ontology datatype property it has (``date``, ``status``, ``ordinal`` …),
+  and ``sources`` (sorted list of the source ids that support it; ``registry`` for the
+  registry and thesaurus).
+- Document node: label ``Document`` (not ``Entity``); ``id``, ``lang``, ``title``,
+  ``publisher``, ``url``, ``published``, ``source``, ``text``, ``sha256`` (of the native
+  JSON, so an unchanged document is skipped), ``json`` (the native JSON, so facts can be
+  recomputed on delete without another store).
+- ``(:Document)-[:MENTIONS {mention, start, end}]->(:Entity)``: one per mention.
+- Relation: ``(s)-[:REL_TYPE]->(o)``, type derived from the ontology property
+  (``participatedIn`` -> ``PARTICIPATED_IN``). Identity is (subject, type, object, ``key``)
+  where ``key`` is the canonical JSON of the qualifiers (``{"role":"host"}``; ``{}`` when
+  none), so differently qualified statements stay separate edges. Properties: the qualifiers
+  themselves (``role``, ``date`` …), ``key``, ``sources`` (sorted doc ids), ``evidence``
+  (list of ``"doc_id:start:end"``) and ``quotes`` (the evidence text, parallel to evidence).
+
+RDF (Oxigraph)
+--------------
+- Entity IRI ``{base}/id/{id}``; document IRI ``{base}/doc/{doc_id}``, which is also the
+  named graph holding everything that document states; the registry and thesaurus live in
+  ``{base}/graph/registry``, the ontology in ``{base}/graph/ontology``.
+- ``rdf:type`` for the class and every mskg superclass; ``skos:prefLabel``/``skos:altLabel``
+  language-tagged; datatype properties typed (dates as ``xsd:gYear``/``xsd:gYearMonth``/
+  ``xsd:date`` by precision, ``frequency`` as ``xsd:duration``).
+- A relation is the direct triple ``<s> mskg:prop <o>`` plus an ``mskg:Assertion``
+  ``{doc}#rel-{id}`` (``rdf:subject/predicate/object``, qualifiers, and a Web Annotation
+  target with ``oa:TextPositionSelector`` start/end and ``oa:TextQuoteSelector``).
+- A mention is ``{doc}#m-{id}``, a ``mskg:Mention`` (``oa:Annotation``) with ``oa:hasBody``
+  the entity and the same kind of target.
+
+Query results (both backends, every API route and the CLI)
+----------------------------------------------------------
+``QueryResult(columns, rows, truncated)``; rows are dicts. Values decode to JSON: a node ->
+``{"id", "labels", "properties"}``, a relationship -> ``{"type", "source", "target",
+"properties"}`` (source/target are entity ids), a path -> ``{"nodes": [...],
+"relationships": [...]}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"columns": self.columns, "rows": self.rows, "truncated": self.truncated}
+
+
+@dataclass
+class GraphBatch:
+    """Everything one source (a document, or the registry) writes to the property graph."""
+
+    source: str
+    document: dict[str, Any] | None  # properties of the Document node; None for the registry
+    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # label-set key -> rows
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    relations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # rel type -> rows
+
+
+class GraphStore(Protocol):
+    """A property-graph backend. ``dialect`` is ``"falkordb"`` or ``"neo4j"``."""
+
+    dialect: str
+
+    def ensure_schema(self) -> None:
+        """Create indexes/constraints on ``id`` and the full-text index; idempotent."""
+
+    def document_hash(self, doc_id: str) -> str | None:
+        """The stored sha256 of a document, or None when it is not loaded."""
+
+    def write(self, batch: GraphBatch) -> None:
+        """Replace everything ``batch.source`` supports with the batch, atomically."""
+
+    def delete(self, source: str) -> bool:
+        """Retract what only ``source`` supports; False when it was not loaded."""
+
+    def read(
+        self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None,
+        row_cap: int | None = None,
+    ) -> QueryResult:
+        """Run read-only Cypher; writes raise ReadOnlyViolation, overruns QueryTimeout."""
+
+    def close(self) -> None: ...
+
+
+class RdfStore(Protocol):
+    def replace_graph(self, graph_iri: str, quads: list[Any]) -> None:
+        """Drop the named graph and insert ``quads`` in one transaction."""
+
+    def drop_graph(self, graph_iri: str) -> bool: ...
+
+    def close(self) -> None: ...
