@@ -1,0 +1,42 @@
+# mskg task runner. `make run` builds the graph from corpus/ and serves it; `make test` tests it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run load serve test lint format bench bench-quick bench-load test-neo4j clean lock
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install mskg with its pinned dependencies
+
+load: install ## Load corpus/ into the embedded stores (data/)
+	$(BIN)/mskg load corpus/
+
+run: load ## Load corpus/ and serve the API on http://127.0.0.1:8000
+	$(BIN)/mskg serve
+
+serve: install
+	$(BIN)/mskg serve
+
+test: install ## Lint and run the test suite against real stores
+	$(BIN)/ruff check mskg tests bench
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check mskg tests bench
+	$(BIN)/ruff format --check mskg tests bench
+
+format: install
+	$(BIN)/ruff format mskg tests bench
+	$(BIN)/ruff check --fix mskg tests bench
+
+lock: ## Re-pin dependencies after changing pyproject.toml
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^mskg' > requirements.lock
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache
