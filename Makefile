@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run load serve test lint format bench bench-quick bench-load test-neo4j clean lock
+.PHONY: install run load serve test lint format docs bench bench-quick bench-load test-neo4j clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ lint: install
 format: install
 	$(BIN)/ruff format mskg tests bench
 	$(BIN)/ruff check --fix mskg tests bench
+
+docs: install ## Regenerate docs/model.md from the ontology
+	$(BIN)/python -m mskg.ontology.docs > docs/model.md
 
 lock: ## Re-pin dependencies after changing pyproject.toml
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^mskg' > requirements.lock
