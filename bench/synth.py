@@ -22,7 +22,13 @@ from mskg.ontology import load_registry
 
 EVENT_TYPES = ("Meeting", "Conference", "Seminar", "Summit")
 EVENT_WORDS = {"Meeting": "اجتماع", "Conference": "مؤتمر", "Seminar": "ندوة", "Summit": "قمة"}
-AGREEMENT_TYPES = ("Declaration", "FinalStatement", "CooperationAgreement", "ActionPlan", "Recommendations")
+AGREEMENT_TYPES = (
+    "Declaration",
+    "FinalStatement",
+    "CooperationAgreement",
+    "ActionPlan",
+    "Recommendations",
+)
 AGREEMENT_WORDS = {
     "Declaration": "إعلان",
     "FinalStatement": "البيان الختامي",
@@ -38,7 +44,20 @@ MECHANISM_WORDS = {
     "InformationExchange": "قناة تبادل المعلومات",
     "Network": "شبكة التنسيق",
 }
-MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر")
+MONTHS = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
+)
 FILLER = (
     "وأكد المشاركون على أهمية تكثيف التعاون والتنسيق لمواجهة التحديات الأمنية المشتركة في المنطقة.",
     "وشدد البيان على ضرورة اعتماد مقاربة شاملة تراعي الأبعاد الاقتصادية والاجتماعية والثقافية.",
@@ -63,10 +82,22 @@ class _Builder:
         start = len(self.text)
         self.text += surface
         self.mentions.append(
-            Mention(id=f"m{len(self.mentions) + 1}", start=start, end=len(self.text), text=surface, type=type_, ref=ref)
+            Mention(
+                id=f"m{len(self.mentions) + 1}",
+                start=start,
+                end=len(self.text),
+                text=surface,
+                type=type_,
+                ref=ref,
+            )
         )
 
-    def sentence(self, parts: list[tuple[str, str, str] | str], rel: tuple[str, str, str], attrs: dict | None = None) -> None:
+    def sentence(
+        self,
+        parts: list[tuple[str, str, str] | str],
+        rel: tuple[str, str, str],
+        attrs: dict | None = None,
+    ) -> None:
         start = len(self.text)
         for part in parts:
             if isinstance(part, str):
@@ -78,8 +109,12 @@ class _Builder:
         rtype, subject, obj = rel
         self.relations.append(
             Relation(
-                id=f"r{len(self.relations) + 1}", type=rtype, subject=subject, object=obj,
-                evidence=Span(start=start, end=end), attrs=attrs or {},
+                id=f"r{len(self.relations) + 1}",
+                type=rtype,
+                subject=subject,
+                object=obj,
+                evidence=Span(start=start, end=end),
+                attrs=attrs or {},
             )
         )
 
@@ -89,11 +124,25 @@ class Generator:
         self.rng = random.Random(seed)
         registry = load_registry()
         self.actors = sorted(
-            (e for e in registry if e.type in ("State", "Ministry", "SecurityAgency", "IntergovernmentalOrganization", "Forum", "Person")),
+            (
+                e
+                for e in registry
+                if e.type
+                in (
+                    "State",
+                    "Ministry",
+                    "SecurityAgency",
+                    "IntergovernmentalOrganization",
+                    "Forum",
+                    "Person",
+                )
+            ),
             key=lambda e: e.id,
         )
         self.states = [e for e in self.actors if e.type == "State"]
-        self.places = sorted((e for e in registry if e.type in ("City", "Port")), key=lambda e: e.id)
+        self.places = sorted(
+            (e for e in registry if e.type in ("City", "Port")), key=lambda e: e.id
+        )
         self.domains = sorted((e for e in registry if e.type == "ThreatDomain"), key=lambda e: e.id)
         # Zipf weights: rank r gets 1/r, so a few hub actors appear in most documents.
         order = self.actors[:]
@@ -111,24 +160,39 @@ class Generator:
         year = 2005 + k % 20
         date = f"{year}-{1 + k % 12:02d}" if k % 3 else f"{year}"
         return EntityDef(
-            id=f"event/synth-{k}", type=t,
-            label={"ar": f"{EVENT_WORDS[t]} رقم {k}", "en": f"synthetic {t.lower()} {k}", "fr": f"{t.lower()} synthétique {k}"},
+            id=f"event/synth-{k}",
+            type=t,
+            label={
+                "ar": f"{EVENT_WORDS[t]} رقم {k}",
+                "en": f"synthetic {t.lower()} {k}",
+                "fr": f"{t.lower()} synthétique {k}",
+            },
             props={"date": date, "status": "held" if k % 4 else "planned", "ordinal": 1 + k % 40},
         )
 
     def _agreement(self, k: int) -> EntityDef:
         t = AGREEMENT_TYPES[k % len(AGREEMENT_TYPES)]
         return EntityDef(
-            id=f"agreement/synth-{k}", type=t,
-            label={"ar": f"{AGREEMENT_WORDS[t]} رقم {k}", "en": f"synthetic agreement {k}", "fr": f"accord synthétique {k}"},
+            id=f"agreement/synth-{k}",
+            type=t,
+            label={
+                "ar": f"{AGREEMENT_WORDS[t]} رقم {k}",
+                "en": f"synthetic agreement {k}",
+                "fr": f"accord synthétique {k}",
+            },
             props={"status": "adopted"},
         )
 
     def _mechanism(self, k: int) -> EntityDef:
         t = MECHANISM_TYPES[k % len(MECHANISM_TYPES)]
         return EntityDef(
-            id=f"mechanism/synth-{k}", type=t,
-            label={"ar": f"{MECHANISM_WORDS[t]} رقم {k}", "en": f"synthetic mechanism {k}", "fr": f"mécanisme synthétique {k}"},
+            id=f"mechanism/synth-{k}",
+            type=t,
+            label={
+                "ar": f"{MECHANISM_WORDS[t]} رقم {k}",
+                "en": f"synthetic mechanism {k}",
+                "fr": f"mécanisme synthétique {k}",
+            },
             props={"frequency": "P3M"} if t == "Committee" else {},
         )
 
@@ -141,14 +205,29 @@ class Generator:
     def document(self, i: int) -> Document:
         rng = self.rng
         b = _Builder(doc_id=f"synth-{i:06d}")
-        event, agreement, mechanism = self._shared(self.events), self._shared(self.agreements), self._shared(self.mechanisms)
+        event, agreement, mechanism = (
+            self._shared(self.events),
+            self._shared(self.agreements),
+            self._shared(self.mechanisms),
+        )
         place = rng.choice(self.places)
         ev = (event.label["ar"], event.type, event.id)
         ag = (agreement.label["ar"], agreement.type, agreement.id)
         me = (mechanism.label["ar"], mechanism.type, mechanism.id)
-        b.sentence(["انعقد ", ev, " في ", (place.label["ar"], place.type, place.id), f" يوم {1 + i % 28} {MONTHS[i % 12]}."], ("heldIn", event.id, place.id))
+        b.sentence(
+            [
+                "انعقد ",
+                ev,
+                " في ",
+                (place.label["ar"], place.type, place.id),
+                f" يوم {1 + i % 28} {MONTHS[i % 12]}.",
+            ],
+            ("heldIn", event.id, place.id),
+        )
         b.sentence(["وصدر ", ag, " في ختام أشغال ", ev, "."], ("adoptedAt", agreement.id, event.id))
-        b.sentence(["وقرر ", ev, " إحداث ", me, " لتنسيق الجهود."], ("establishes", event.id, mechanism.id))
+        b.sentence(
+            ["وقرر ", ev, " إحداث ", me, " لتنسيق الجهود."], ("establishes", event.id, mechanism.id)
+        )
         n_relations = rng.randint(10, 40)
         while len(b.relations) < n_relations:
             kind = rng.random()
@@ -156,21 +235,41 @@ class Generator:
             ac = (actor.label["ar"], actor.type, actor.id)
             if kind < 0.45:
                 role = rng.choice(("participant", "head_of_delegation", "host", "speaker"))
-                b.sentence(["وشارك ", ac, " في أشغال ", ev, "."], ("participatedIn", actor.id, event.id), {"role": role})
-            elif kind < 0.65 and actor.type in ("State", "IntergovernmentalOrganization", "Ministry", "SecurityAgency", "Forum"):
+                b.sentence(
+                    ["وشارك ", ac, " في أشغال ", ev, "."],
+                    ("participatedIn", actor.id, event.id),
+                    {"role": role},
+                )
+            elif kind < 0.65 and actor.type in (
+                "State",
+                "IntergovernmentalOrganization",
+                "Ministry",
+                "SecurityAgency",
+                "Forum",
+            ):
                 b.sentence(["ويعد ", ac, " طرفا في ", ag, "."], ("partyTo", actor.id, agreement.id))
             elif kind < 0.85:
                 domain = rng.choice(self.domains)
-                b.sentence(["ويعنى ", me, " بمجال ", (domain.label["ar"], "ThreatDomain", domain.id), "."], ("addresses", mechanism.id, domain.id))
+                b.sentence(
+                    ["ويعنى ", me, " بمجال ", (domain.label["ar"], "ThreatDomain", domain.id), "."],
+                    ("addresses", mechanism.id, domain.id),
+                )
             else:
                 b.add(rng.choice(FILLER) + " ")
         for _ in range(rng.randint(3, 8)):  # body text without facts, as news has
             b.add(rng.choice(FILLER) + " ")
         return Document(
-            id=b.doc_id, text=b.text.rstrip(), lang="ar",
-            meta={"title": f"وثيقة اصطناعية {i}", "source": "bench/synth.py", "note": "synthetic, generated for benchmarks"},
+            id=b.doc_id,
+            text=b.text.rstrip(),
+            lang="ar",
+            meta={
+                "title": f"وثيقة اصطناعية {i}",
+                "source": "bench/synth.py",
+                "note": "synthetic, generated for benchmarks",
+            },
             entities=[event, agreement, mechanism],
-            mentions=b.mentions, relations=b.relations,
+            mentions=b.mentions,
+            relations=b.relations,
         )
 
     def documents(self, n: int) -> Iterator[Document]:

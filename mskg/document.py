@@ -88,7 +88,9 @@ class Document(_Strict):
     relations: list[Relation] = []
 
     def to_json(self) -> str:
-        return json.dumps(self.model_dump(mode="json", exclude_defaults=False), ensure_ascii=False, indent=1)
+        return json.dumps(
+            self.model_dump(mode="json", exclude_defaults=False), ensure_ascii=False, indent=1
+        )
 
     def entity_ids(self) -> set[str]:
         """Every entity id the document touches (introduced, mentioned or related)."""
@@ -108,7 +110,11 @@ def _inside(span_start: int, span_end: int, spans: list[Span]) -> bool:
 def _check_value(prop: str, value: Scalar, place: str, problems: list[Problem]) -> None:
     if prop in DATE_PROPERTIES and not (isinstance(value, str) and DATE_PATTERN.match(value)):
         problems.append(
-            Problem(place, f"{value!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD; never invent a part")
+            Problem(
+                place,
+                f"{value!r} is not a date",
+                "write YYYY, YYYY-MM or YYYY-MM-DD; never invent a part",
+            )
         )
 
 
@@ -117,28 +123,46 @@ def check_document(doc: Document, ontology: Ontology, registry: Registry) -> lis
     text = doc.text
     n = len(text)
     if unicodedata.normalize("NFC", text) != text:
-        problems.append(Problem("$.text", "text is not in Unicode NFC", "normalise it to NFC before annotating"))
+        problems.append(
+            Problem("$.text", "text is not in Unicode NFC", "normalise it to NFC before annotating")
+        )
     if doc.meta.published:
         _check_value("published", doc.meta.published, "$.meta.published", problems)
     for i, b in enumerate(doc.boilerplate):
         if not b.start < b.end <= n:
-            problems.append(Problem(f"$.boilerplate[{i}]", f"span {b.start}-{b.end} outside text of {n}"))
+            problems.append(
+                Problem(f"$.boilerplate[{i}]", f"span {b.start}-{b.end} outside text of {n}")
+            )
 
     classes = set(ontology.entity_classes())
     local: dict[str, EntityDef] = {}
     for i, e in enumerate(doc.entities):
         place = f"$.entities[{i}]"
         if e.id in local or e.id in registry:
-            problems.append(Problem(f"{place}.id", f"duplicate id {e.id!r}", "refer to the existing entity with ref"))
+            problems.append(
+                Problem(
+                    f"{place}.id", f"duplicate id {e.id!r}", "refer to the existing entity with ref"
+                )
+            )
         local[e.id] = e
         if e.type not in classes:
-            problems.append(Problem(f"{place}.type", f"unknown type {e.type!r}", f"use one of {sorted(classes)}"))
+            problems.append(
+                Problem(
+                    f"{place}.type", f"unknown type {e.type!r}", f"use one of {sorted(classes)}"
+                )
+            )
         if not e.label:
             problems.append(Problem(f"{place}.label", "an entity needs at least one label"))
         for prop, value in e.props.items():
             p = ontology.properties.get(prop)
             if p is None or p.kind != "datatype":
-                problems.append(Problem(f"{place}.props.{prop}", f"unknown property {prop!r}", "use a datatype property of mskg.ttl"))
+                problems.append(
+                    Problem(
+                        f"{place}.props.{prop}",
+                        f"unknown property {prop!r}",
+                        "use a datatype property of mskg.ttl",
+                    )
+                )
             else:
                 _check_value(prop, value, f"{place}.props.{prop}", problems)
 
@@ -157,28 +181,56 @@ def check_document(doc: Document, ontology: Ontology, registry: Registry) -> lis
             problems.append(Problem(f"{place}.id", f"duplicate mention id {m.id!r}"))
         mention_ids.add(m.id)
         if not m.start < m.end <= n:
-            problems.append(Problem(place, f"span {m.start}-{m.end} outside text of length {n}", "offsets count code points, end exclusive"))
+            problems.append(
+                Problem(
+                    place,
+                    f"span {m.start}-{m.end} outside text of length {n}",
+                    "offsets count code points, end exclusive",
+                )
+            )
         elif text[m.start : m.end] != m.text:
             problems.append(
                 Problem(
                     place,
-                    f"mention {m.id} says {m.text!r} but text[{m.start}:{m.end}] is {text[m.start:m.end]!r}",
+                    f"mention {m.id} says {m.text!r} but text[{m.start}:{m.end}] "
+                    f"is {text[m.start : m.end]!r}",
                     "fix start/end (code points, end exclusive) or the text",
                 )
             )
         if _inside(m.start, m.end, doc.boilerplate):
-            problems.append(Problem(place, f"mention {m.id} lies in boilerplate", "annotate only the article"))
+            problems.append(
+                Problem(place, f"mention {m.id} lies in boilerplate", "annotate only the article")
+            )
         if m.type not in classes:
-            problems.append(Problem(f"{place}.type", f"unknown type {m.type!r}", "use a class of mskg.ttl"))
+            problems.append(
+                Problem(f"{place}.type", f"unknown type {m.type!r}", "use a class of mskg.ttl")
+            )
         etype = entity_type(m.ref)
         if etype is None:
-            problems.append(Problem(f"{place}.ref", f"ref {m.ref!r} resolves nowhere", "add it to the registry or to entities[]"))
+            problems.append(
+                Problem(
+                    f"{place}.ref",
+                    f"ref {m.ref!r} resolves nowhere",
+                    "add it to the registry or to entities[]",
+                )
+            )
         elif m.type in classes and not ontology.is_a(etype, m.type):
-            problems.append(Problem(f"{place}.type", f"{m.ref} is a {etype}, not a {m.type}", f"set type to {etype}"))
+            problems.append(
+                Problem(
+                    f"{place}.type", f"{m.ref} is a {etype}, not a {m.type}", f"set type to {etype}"
+                )
+            )
         mentioned.add(m.ref)
         other = by_span.get((m.start, m.end))
         if other and other[1] != m.ref:
-            problems.append(Problem(place, f"mention {m.id} and {other[0]} cover the same span but refer to {m.ref} and {other[1]}", "keep one of them"))
+            problems.append(
+                Problem(
+                    place,
+                    f"mention {m.id} and {other[0]} cover the same span "
+                    f"but refer to {m.ref} and {other[1]}",
+                    "keep one of them",
+                )
+            )
         by_span[(m.start, m.end)] = (m.id, m.ref)
 
     rel_ids: set[str] = set()
@@ -190,27 +242,65 @@ def check_document(doc: Document, ontology: Ontology, registry: Registry) -> lis
         rel_ids.add(r.id)
         prop = ontology.properties.get(r.type)
         if prop is None or prop.kind != "object" or r.type == "mentions":
-            problems.append(Problem(f"{place}.type", f"unknown relation {r.type!r}", "use an object property of mskg.ttl"))
+            problems.append(
+                Problem(
+                    f"{place}.type",
+                    f"unknown relation {r.type!r}",
+                    "use an object property of mskg.ttl",
+                )
+            )
             prop = None
         for role in ("subject", "object"):
             ref = getattr(r, role)
             etype = entity_type(ref)
             if etype is None:
-                problems.append(Problem(f"{place}.{role}", f"{ref!r} resolves nowhere", "use a registry id or an id from entities[]"))
+                problems.append(
+                    Problem(
+                        f"{place}.{role}",
+                        f"{ref!r} resolves nowhere",
+                        "use a registry id or an id from entities[]",
+                    )
+                )
             elif ref not in mentioned:
-                problems.append(Problem(f"{place}.{role}", f"{ref!r} is not mentioned in the document", "annotate a mention of it, so the fact is traceable"))
+                problems.append(
+                    Problem(
+                        f"{place}.{role}",
+                        f"{ref!r} is not mentioned in the document",
+                        "annotate a mention of it, so the fact is traceable",
+                    )
+                )
             elif prop is not None:
                 allowed = prop.domain if role == "subject" else prop.range
                 if not ontology.fits(etype, allowed):
-                    problems.append(Problem(f"{place}.{role}", f"a {etype} cannot be the {role} of {r.type}", f"the ontology allows {sorted(allowed or [])}"))
+                    problems.append(
+                        Problem(
+                            f"{place}.{role}",
+                            f"a {etype} cannot be the {role} of {r.type}",
+                            f"the ontology allows {sorted(allowed or [])}",
+                        )
+                    )
         ev = r.evidence
         if not ev.start < ev.end <= n:
-            problems.append(Problem(f"{place}.evidence", f"span {ev.start}-{ev.end} outside text of length {n}"))
+            problems.append(
+                Problem(f"{place}.evidence", f"span {ev.start}-{ev.end} outside text of length {n}")
+            )
         elif _inside(ev.start, ev.end, doc.boilerplate):
-            problems.append(Problem(f"{place}.evidence", "evidence lies in boilerplate", "cite the article's sentence"))
+            problems.append(
+                Problem(
+                    f"{place}.evidence",
+                    "evidence lies in boilerplate",
+                    "cite the article's sentence",
+                )
+            )
         for key, value in r.attrs.items():
             if key not in attrs:
-                problems.append(Problem(f"{place}.attrs.{key}", f"unknown relation attribute {key!r}", f"use one of {sorted(attrs)}"))
+                problems.append(
+                    Problem(
+                        f"{place}.attrs.{key}",
+                        f"unknown relation attribute {key!r}",
+                        f"use one of {sorted(attrs)}",
+                    )
+                )
             else:
                 _check_value(key, value, f"{place}.attrs.{key}", problems)
     return problems

@@ -26,7 +26,9 @@ def _global(
     data_dir: Annotated[
         Path | None,
         typer.Option(
-            "--data-dir", envvar="MSKG_DATA_DIR", help="Data directory of the embedded stores (default ./data)."
+            "--data-dir",
+            envvar="MSKG_DATA_DIR",
+            help="Data directory of the embedded stores (default ./data).",
         ),
     ] = None,
 ) -> None:

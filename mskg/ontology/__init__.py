@@ -4,7 +4,7 @@ The Turtle and YAML files beside this module are the source of truth; ``model`` 
 ``registry`` read them, and everything else asks these two modules.
 """
 
-from mskg.ontology.model import Ontology, OntClass, OntProperty, load_ontology
+from mskg.ontology.model import OntClass, Ontology, OntProperty, load_ontology
 from mskg.ontology.registry import Registry, RegistryEntity, load_registry
 
 __all__ = [

@@ -80,7 +80,11 @@ class Ontology:
             if isinstance(o, Literal) and o.language
         }
         definition = next(
-            (str(o) for o in self.graph.objects(node, SKOS.definition) if o.language in (None, "en")),
+            (
+                str(o)
+                for o in self.graph.objects(node, SKOS.definition)
+                if o.language in (None, "en")
+            ),
             "",
         )
         return labels, definition
@@ -103,7 +107,9 @@ class Ontology:
             if not name:
                 continue
             parents = tuple(
-                sorted(p for p in (self._local(o) for o in self.graph.objects(c, RDFS.subClassOf)) if p)
+                sorted(
+                    p for p in (self._local(o) for o in self.graph.objects(c, RDFS.subClassOf)) if p
+                )
             )
             labels, definition = self._labels(c)
             self.classes[name] = OntClass(name, str(c), parents, labels, definition)

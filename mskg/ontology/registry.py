@@ -91,7 +91,9 @@ def _read_yaml(path: Path, ontology: Ontology) -> list[RegistryEntity]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
-        raise InvalidDocument(str(path), [Problem("yaml", str(exc), "fix the YAML syntax")]) from exc
+        raise InvalidDocument(
+            str(path), [Problem("yaml", str(exc), "fix the YAML syntax")]
+        ) from exc
     if not isinstance(raw, list):
         raise InvalidDocument(str(path), [Problem("$", "expected a list of entities")])
     out, problems = [], []
@@ -156,11 +158,15 @@ def check_registry(entities: list[RegistryEntity], ontology: Ontology) -> list[P
         for prop in e.props:
             p = ontology.properties.get(prop)
             if p is None or p.kind != "datatype":
-                problems.append(Problem(where, f"unknown property {prop!r}", "use a datatype property"))
+                problems.append(
+                    Problem(where, f"unknown property {prop!r}", "use a datatype property")
+                )
         for prop, rels in e.rels.items():
             p = ontology.properties.get(prop)
             if p is None or p.kind != "object":
-                problems.append(Problem(where, f"unknown relation {prop!r}", "use an object property"))
+                problems.append(
+                    Problem(where, f"unknown relation {prop!r}", "use an object property")
+                )
                 continue
             if not ontology.fits(e.type, p.domain):
                 problems.append(Problem(where, f"{e.type} cannot be the subject of {prop}"))

@@ -88,7 +88,11 @@ class GraphStore(Protocol):
         """Retract what only ``source`` supports; False when it was not loaded."""
 
     def read(
-        self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None,
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
         """Run read-only Cypher; writes raise ReadOnlyViolation, overruns QueryTimeout."""
