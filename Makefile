@@ -24,16 +24,16 @@ serve: install
 	$(BIN)/mskg serve
 
 test: install ## Lint and run the test suite against real stores
-	$(BIN)/ruff check mskg tests bench
+	$(BIN)/ruff check mskg tests bench corpus
 	$(BIN)/pytest -q
 
 lint: install
-	$(BIN)/ruff check mskg tests bench
-	$(BIN)/ruff format --check mskg tests bench
+	$(BIN)/ruff check mskg tests bench corpus
+	$(BIN)/ruff format --check mskg tests bench corpus
 
 format: install
-	$(BIN)/ruff format mskg tests bench
-	$(BIN)/ruff check --fix mskg tests bench
+	$(BIN)/ruff format mskg tests bench corpus
+	$(BIN)/ruff check --fix mskg tests bench corpus
 
 docs: install ## Regenerate docs/model.md from the ontology
 	$(BIN)/python -m mskg.ontology.docs > docs/model.md
