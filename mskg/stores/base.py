@@ -61,13 +61,20 @@ class QueryResult:
 
 @dataclass
 class GraphBatch:
-    """Everything one source (a document, or the registry) writes to the property graph."""
+    """Everything one source (a document, or the registry) writes to the property graph.
+
+    ``entities`` maps every entity id the source touches to its description from that source
+    (``{"type", "label", "aliases", "props"}``) or None when the source only refers to it.
+    ``relations`` maps an ontology property name to rows ``{s, o, key, attrs, evidence,
+    quotes}``; ``mentions`` rows are ``{mention, start, end, ref}``. ``document`` holds the
+    properties of the source's node (for the registry only ``id`` and ``sha256``).
+    """
 
     source: str
-    document: dict[str, Any] | None  # properties of the Document node; None for the registry
-    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # label-set key -> rows
+    document: dict[str, Any]
+    entities: dict[str, dict[str, Any] | None] = field(default_factory=dict)
     mentions: list[dict[str, Any]] = field(default_factory=list)
-    relations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # rel type -> rows
+    relations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 class GraphStore(Protocol):

