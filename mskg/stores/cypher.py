@@ -39,7 +39,14 @@ WITH DISTINCT e,
 SET e.sources = [x IN e.sources WHERE x <> $src],
     e.evidence = [k IN keep | e.evidence[k]],
     e.quotes = [k IN keep | e.quotes[k]]
-WITH e WHERE size(e.sources) = 0
+"""
+
+# A separate statement: FalkorDB 4.16 silently skips the whole query when SET is followed by
+# `WITH e WHERE … DELETE e` in the same one (seen here; the SET is not applied either).
+DELETE_UNSUPPORTED_RELATIONS = """
+UNWIND $ids AS i
+MATCH (n:Entity {id: i})-[e]->()
+WHERE type(e) <> 'MENTIONS' AND size(e.sources) = 0
 DELETE e
 """
 

@@ -106,7 +106,11 @@ class FalkorStore:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.server: EmbeddedServer | None = None
-        if settings.graph_url:
+        if settings.graph_url and settings.graph_url.startswith("unix://"):
+            socket = settings.graph_url.removeprefix("unix://")
+            self.db = FalkorDB(unix_socket_path=socket)
+            self.where = settings.graph_url
+        elif settings.graph_url:
             self.db = FalkorDB.from_url(settings.graph_url)
             self.where = settings.graph_url
         else:
@@ -166,6 +170,7 @@ class FalkorStore:
         p = {"src": source, "prefix": f"{source}:", "ids": previous}
         plan: list[tuple[str, dict[str, Any]]] = [
             (cypher.RETRACT_RELATIONS, p),
+            (cypher.DELETE_UNSUPPORTED_RELATIONS, {"ids": previous}),
             (cypher.DELETE_SOURCE, {"src": source}),
         ]
         if gone:

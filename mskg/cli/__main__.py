@@ -1,0 +1,3 @@
+from mskg.cli import main
+
+main()
