@@ -258,6 +258,7 @@ class FalkorStore:
         finally:
             if self.server:
                 self.server.stop()
+                self.server = None
 
 
 def cypher_node_ids() -> str:

@@ -122,9 +122,11 @@ class OxigraphStore:
             yield data[i : i + chunk]
 
     def flush(self) -> None:
-        if not self.read_only:
+        if not self.read_only and hasattr(self, "store"):
             self.store.flush()
 
     def close(self) -> None:
-        self.flush()
-        del self.store
+        """Flush and release the directory lock; closing twice is harmless."""
+        if hasattr(self, "store"):
+            self.flush()
+            del self.store
