@@ -11,8 +11,13 @@ from mskg.config import get_settings
 
 
 def _table(columns: list[str], rows: list[dict]) -> str:
-    cells = [[json.dumps(r.get(c), ensure_ascii=False) if not isinstance(r.get(c), str)
-              else r.get(c) for c in columns] for r in rows]  # fmt: skip
+    cells = [
+        [
+            json.dumps(r.get(c), ensure_ascii=False) if not isinstance(r.get(c), str) else r.get(c)
+            for c in columns
+        ]
+        for r in rows
+    ]
     widths = [
         min(60, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(columns)
     ]

@@ -44,8 +44,9 @@ class Param:
         if self.type == "entity" and not ID_RE.match(value):
             raise BadQuery(f"{self.name}={value!r} is not an entity id", hint="e.g. state/MAR")
         if self.type == "date" and not DATE_RE.match(value):
-            raise BadQuery(f"{self.name}={value!r} is not a date", hint="use YYYY, YYYY-MM or "
-                           "YYYY-MM-DD")  # fmt: skip
+            raise BadQuery(
+                f"{self.name}={value!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD"
+            )
         if self.type == "int":
             try:
                 return int(value)
@@ -54,8 +55,13 @@ class Param:
         return value
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "type": self.type, "description": self.description,
-                "required": self.required, "default": self.default}  # fmt: skip
+        return {
+            "name": self.name,
+            "type": self.type,
+            "description": self.description,
+            "required": self.required,
+            "default": self.default,
+        }
 
 
 @dataclass
@@ -84,8 +90,7 @@ class NamedQuery:
             elif p.default is not None:
                 out[p.name] = p.convert(p.default)
             else:
-                raise BadQuery(f"missing parameter {p.name!r} for {self.name}",
-                               hint=p.description)  # fmt: skip
+                raise BadQuery(f"missing parameter {p.name!r} for {self.name}", hint=p.description)
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -175,8 +180,9 @@ def _sorted_lists(result: QueryResult, lists: list[str], base: str | None = None
     return result
 
 
-def run_named(stores: Any, name: str, params: dict[str, Any] | None = None,
-              engine: str = "cypher") -> QueryResult:  # fmt: skip
+def run_named(
+    stores: Any, name: str, params: dict[str, Any] | None = None, engine: str = "cypher"
+) -> QueryResult:
     """Run a named query on the graph store (``cypher``) or the RDF store (``sparql``)."""
     query = get_query(name)
     bound = query.bind(params or {})

@@ -61,21 +61,34 @@ class EmbeddedServer:
 
             args = [
                 get_redis_server(),
-                "--port", "0",
-                "--unixsocket", str(self.socket),
-                "--unixsocketperm", "700",
-                "--dir", str(self.path),
-                "--appendonly", "yes",
-                "--appendfsync", "everysec",
-                "--save", "",
-                "--pidfile", str(self.path / "falkordb.pid"),
-                "--logfile", str(self.path / "falkordb.log"),
-                "--loadmodule", get_falkordb_module(),
-            ]  # fmt: skip
+                "--port",
+                "0",
+                "--unixsocket",
+                str(self.socket),
+                "--unixsocketperm",
+                "700",
+                "--dir",
+                str(self.path),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "everysec",
+                "--save",
+                "",
+                "--pidfile",
+                str(self.path / "falkordb.pid"),
+                "--logfile",
+                str(self.path / "falkordb.log"),
+                "--loadmodule",
+                get_falkordb_module(),
+            ]
             self.process = subprocess.Popen(
-                args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, start_new_session=True,
-            )  # fmt: skip
+                args,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
             deadline = time.monotonic() + wait
             while not self._ping():
                 if self.process.poll() is not None or time.monotonic() > deadline:

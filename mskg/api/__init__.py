@@ -1,0 +1,1 @@
+"""The HTTP service: FastAPI, one router per concern (``routes/``)."""
