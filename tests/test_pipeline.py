@@ -137,8 +137,10 @@ def test_a_killed_load_is_repaired_by_rerunning_it(tmp_path, falkordb_server):
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "mskg.cli", "load", str(corpus)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     count = redis.Redis(unix_socket_path=str(falkordb_server.socket))
     deadline = time.monotonic() + 60
     loaded = 0

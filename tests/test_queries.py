@@ -61,9 +61,13 @@ def test_answers(corpus_stores):
     assert path["ids"][0] == "person/mohamed-hassad" and path["ids"][-1] == "state/ESP"
     evidence = run_named(corpus_stores, "evidence_for", PARAMS["evidence_for"]).rows
     assert evidence[0]["relation"] == "SIGNED"
-    assert all(q in corpus_stores.graph.read(
-        "MATCH (d:Document {id: '002_76a1b9d5c2198e0e'}) RETURN d.text AS t").rows[0]["t"]
-        for q in evidence[0]["quotes"])  # fmt: skip
+    assert all(
+        q
+        in corpus_stores.graph.read(
+            "MATCH (d:Document {id: '002_76a1b9d5c2198e0e'}) RETURN d.text AS t"
+        ).rows[0]["t"]
+        for q in evidence[0]["quotes"]
+    )
 
 
 def test_parameters_are_checked(corpus_stores):
@@ -86,8 +90,11 @@ def _cli(settings, *args: str) -> dict:
     }
     out = subprocess.run(
         [sys.executable, "-m", "mskg.cli", "query", *args, "--json"],
-        env=env, capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -99,8 +106,9 @@ def released(corpus_stores, corpus_settings):
 
 
 def test_competency_questions_through_the_cli(released):
-    parties = _cli(released, "--named", "parties_to_agreement", "-p",
-                   f"agreement={ALGIERS_DECLARATION}")  # fmt: skip
+    parties = _cli(
+        released, "--named", "parties_to_agreement", "-p", f"agreement={ALGIERS_DECLARATION}"
+    )
     assert [r["id"] for r in parties["rows"]] == [f"state/{iso}" for iso in FIVE_PLUS_FIVE]
 
     mechanisms = _cli(released, "--named", "mechanisms_established", "-p", f"by={RABAT}")["rows"]
@@ -113,18 +121,22 @@ def test_competency_questions_through_the_cli(released):
     )
 
     laenser = _cli(
-        released, "--cypher",
+        released,
+        "--cypher",
         "MATCH (p:Entity {id: 'person/mohand-laenser'})-[r:PARTICIPATED_IN]->(e:Entity) "
         "OPTIONAL MATCH (p)-[h:HOLDS]->(post:Entity) "
         "RETURN e.id AS event, r.sources AS sources, collect(DISTINCT post.id) AS posts "
         "ORDER BY event",
-    )["rows"]  # fmt: skip
+    )["rows"]
     assert [r["event"] for r in laenser] == [RABAT, "event/cimo-interior-ministers-algiers"]
     assert laenser[0]["sources"] == ["001_1dea5c03c5093fa0"]
     assert laenser[1]["sources"] == ["002_76a1b9d5c2198e0e"]
     assert all(r["posts"] == ["post/mar-minister-of-interior"] for r in laenser)
-    sparql = _cli(released, "--sparql",
-                  "PREFIX mskg: <https://w3id.org/mskg/ontology#> SELECT (COUNT(*) AS ?n) "
-                  "WHERE { ?p mskg:partyTo <https://w3id.org/mskg/id/agreement/"
-                  "cimo-algiers-declaration> }")  # fmt: skip
+    sparql = _cli(
+        released,
+        "--sparql",
+        "PREFIX mskg: <https://w3id.org/mskg/ontology#> SELECT (COUNT(*) AS ?n) "
+        "WHERE { ?p mskg:partyTo <https://w3id.org/mskg/id/agreement/"
+        "cimo-algiers-declaration> }",
+    )
     assert sparql["rows"] == [{"n": 10}]

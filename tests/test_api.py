@@ -1,0 +1,324 @@
+"""The API over HTTP: a real `mskg serve` process on a free port, real clients."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from pyoxigraph import Dataset, RdfFormat, parse
+from SPARQLWrapper import JSON, XML, SPARQLWrapper
+
+from tests.conftest import CORPUS, make_settings
+
+KEY = "test-key-1"
+DOC000 = CORPUS / "000_b8b2124286a87c6a.json"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, falkordb_server) -> Iterator[str]:
+    settings = make_settings(tmp_path_factory.mktemp("api") / "data", falkordb_server)
+    env = {
+        **os.environ,
+        "MSKG_DATA_DIR": str(settings.data_dir),
+        "MSKG_GRAPH_URL": settings.graph_url,
+        "MSKG_GRAPH_NAME": settings.graph_name,
+        "MSKG_API_KEYS": KEY,
+        "MSKG_QUERY_TIMEOUT": "2",
+        "MSKG_ROW_CAP": "50",
+        "MSKG_MAX_BODY_BYTES": "2000000",
+    }
+    load = subprocess.run(
+        [sys.executable, "-m", "mskg.cli", "load", str(CORPUS)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert load.returncode == 0, load.stderr
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mskg.cli", "serve", "--port", str(port), "--log-level", "warning"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/health", timeout=2).json()["status"] == "ok":
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError(f"server did not start: {proc.stderr.read() if proc.stderr else ''}")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture
+def client(server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server, timeout=30) as c:
+        yield c
+
+
+def is_problem(r: httpx.Response, status: int) -> dict:
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    body = r.json()
+    assert body["status"] == status and body["title"] and body["detail"]
+    assert "Traceback" not in r.text
+    return body
+
+
+def test_health_and_stats(client):
+    assert client.get("/health").json()["status"] == "ok"
+    stats = client.get("/stats").json()
+    assert stats["documents"] == 5 and stats["triples"] > 5000
+    assert set(stats) == {
+        "documents",
+        "entities",
+        "relations",
+        "triples",
+        "by_class",
+        "by_relation",
+    }
+
+
+def test_search_is_arabic_aware(client):
+    hits = client.get("/entities", params={"q": "والجزائر"}).json()["items"]
+    assert hits[0]["id"] == "state/DZA"
+    states = client.get("/entities", params={"q": "المغرب", "type": "State"}).json()["items"]
+    assert [h["id"] for h in states] == ["state/MAR"]
+    is_problem(client.get("/entities", params={"q": "x", "type": "Nope"}), 400)
+
+
+def test_entity_card(client):
+    card = client.get("/entities/person/mohand-laenser").json()
+    assert card["label"]["ar"] == "امحند العنصر"
+    events = {r["id"] for r in card["relations"]["PARTICIPATED_IN"]["out"]}
+    assert events == {
+        "event/amu-interior-ministers-rabat-2013-04-21",
+        "event/cimo-interior-ministers-algiers",
+    }
+    evidence = card["relations"]["PARTICIPATED_IN"]["out"][0]["evidence"][0]
+    text = client.get(f"/documents/{evidence['source']}").json()["text"]
+    assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
+    assert {d["id"] for d in card["documents"]} == {"001_1dea5c03c5093fa0", "002_76a1b9d5c2198e0e"}
+    is_problem(client.get("/entities/state/XYZ"), 404)
+
+
+def test_graph_for_a_front_end(client):
+    params = {"center": "agreement/cimo-algiers-declaration", "depth": 1}
+    g = client.get("/graph", params=params).json()
+    nodes = g["elements"]["nodes"]
+    ids = {n["data"]["id"] for n in nodes}
+    assert {f"state/{iso}" for iso in ("MAR", "ESP", "ITA")} <= ids
+    for e in g["elements"]["edges"]:
+        assert e["data"]["source"] in ids and e["data"]["target"] in ids
+        assert e["data"]["sources"] >= 1
+    assert nodes[0]["data"]["center"] and nodes[0]["data"]["labels"]["ar"] == "إعلان الجزائر"
+    assert client.get("/graph", params=params).json() == g  # deterministic
+    small = client.get("/graph", params={**params, "depth": 2, "limit": 5}).json()
+    assert small["truncated"] and len(small["elements"]["nodes"]) == 5
+    only = client.get("/graph", params={**params, "rel": "PARTY_TO"}).json()
+    assert {e["data"]["type"] for e in only["elements"]["edges"]} == {"PARTY_TO"}
+    is_problem(client.get("/graph", params={**params, "rel": "DROP_ALL"}), 400)
+    is_problem(client.get("/graph", params={**params, "depth": 9}), 422)
+
+
+def test_named_queries(client):
+    catalogue = client.get("/queries").json()
+    assert "parties_to_agreement" in {q["name"] for q in catalogue}
+    for engine in ("cypher", "sparql"):
+        r = client.get(
+            "/queries/parties_to_agreement",
+            params={"agreement": "agreement/cimo-algiers-declaration", "engine": engine},
+        ).json()
+        assert len(r["rows"]) == 10
+    is_problem(client.get("/queries/parties_to_agreement"), 400)
+    is_problem(client.get("/queries/no_such_query"), 404)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "MATCH (n) DETACH DELETE n",
+        "CREATE (:X {id: 'x'})",
+        "LOAD CSV FROM 'file:///etc/passwd' AS r RETURN r",
+        "CALL db.idx.fulltext.drop('Entity')",
+        "MATCH (n:Entity) SET n.label_en = 'x' RETURN n",
+    ],
+)
+def test_cypher_is_read_only(client, query):
+    before = client.get("/stats").json()
+    is_problem(client.post("/cypher", json={"query": query}), 403)
+    assert client.get("/stats").json() == before
+
+
+def test_cypher_cap_and_timeout(client):
+    r = client.post("/cypher", json={"query": "MATCH (n:Entity) RETURN n.id AS id"}).json()
+    assert len(r["rows"]) == 50 and r["truncated"]
+    slow = "UNWIND range(1, 300000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x)"
+    is_problem(client.post("/cypher", json={"query": slow}), 504)
+    is_problem(client.post("/cypher", json={"query": "MATCH (n RETURN n"}), 400)
+
+
+def test_sparql_protocol_with_sparqlwrapper(server):
+    endpoint = SPARQLWrapper(f"{server}/sparql")
+    endpoint.setQuery(
+        "PREFIX mskg: <https://w3id.org/mskg/ontology#> SELECT ?s WHERE { ?s mskg:partyTo "
+        "<https://w3id.org/mskg/id/agreement/cimo-algiers-declaration> } ORDER BY ?s"
+    )
+    endpoint.setReturnFormat(JSON)
+    rows = endpoint.query().convert()["results"]["bindings"]
+    assert len(rows) == 10
+    endpoint.setReturnFormat(XML)
+    assert len(endpoint.query().convert().getElementsByTagName("result")) == 10
+    endpoint.setQuery("ASK { ?s ?p ?o }")
+    endpoint.setReturnFormat(JSON)
+    assert endpoint.query().convert()["boolean"] is True
+    endpoint.setQuery("CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 5")
+    endpoint.setReturnFormat("turtle")
+    assert len(endpoint.query().convert()) > 0
+
+
+def test_sparql_negotiation_graphs_and_updates(client):
+    q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    csv = client.get("/sparql", params={"query": q}, headers={"Accept": "text/csv"})
+    assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith("g,n")
+    tsv = client.post("/sparql", data={"query": q}, headers={"Accept": "text/tab-separated-values"})
+    assert tsv.headers["content-type"].startswith("text/tab-separated-values")
+    one = client.get(
+        "/sparql",
+        params={
+            "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+            "default-graph-uri": "https://w3id.org/mskg/doc/001_1dea5c03c5093fa0",
+        },
+    ).json()
+    everything = client.get(
+        "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}
+    ).json()
+    assert int(one["results"]["bindings"][0]["n"]["value"]) < int(
+        everything["results"]["bindings"][0]["n"]["value"]
+    )
+    is_problem(
+        client.post(
+            "/sparql", content="DROP ALL", headers={"content-type": "application/sparql-update"}
+        ),
+        403,
+    )
+    is_problem(
+        client.post(
+            "/sparql",
+            content="INSERT DATA { <a:b> <a:c> <a:d> }",
+            headers={"content-type": "application/sparql-query"},
+        ),
+        403,
+    )
+    is_problem(client.get("/sparql", params={"query": "SELEC nonsense"}), 400)
+
+
+def test_runaway_sparql_is_stopped_and_the_next_query_answers(client):
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    started = time.monotonic()
+    is_problem(client.get("/sparql", params={"query": runaway}), 504)
+    assert time.monotonic() - started < 15
+    ok = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    assert ok.status_code == 200 and ok.json()["boolean"] is True
+
+
+def test_export_keeps_one_graph_per_document(client):
+    r = client.get("/export", params={"format": "trig"})
+    assert r.status_code == 200
+    dataset = Dataset(parse(r.content, format=RdfFormat.TRIG))
+    graphs = {q.graph_name.value for q in dataset}
+    docs = {g for g in graphs if "/doc/" in g}
+    assert len(docs) == 5
+    assert "https://w3id.org/mskg/graph/registry" in graphs
+    void = client.get("/.well-known/void")
+    assert "void:sparqlEndpoint" in void.text
+    list(parse(void.content, format=RdfFormat.TURTLE, base_iri="http://localhost/"))
+
+
+def test_linked_data(client):
+    ttl = client.get("/id/state/MAR", headers={"Accept": "text/turtle"})
+    assert ttl.headers["content-type"].startswith("text/turtle")
+    triples = list(parse(ttl.content, format=RdfFormat.TURTLE))
+    assert any(
+        t.predicate.value.endswith("prefLabel") and t.object.value == "المغرب" for t in triples
+    )
+    jsonld = client.get("/id/state/MAR", headers={"Accept": "application/ld+json"})
+    assert json.loads(jsonld.text)
+    card = client.get("/id/state/MAR", headers={"Accept": "application/json"}).json()
+    assert card["id"] == "state/MAR"
+    onto = client.get("/ontology", headers={"Accept": "text/turtle"})
+    assert "ThreatDomain" in onto.text
+
+
+def test_writes_need_a_key_and_are_idempotent(client):
+    doc = DOC000.read_bytes()
+    is_problem(
+        client.post("/documents", content=doc, headers={"content-type": "application/json"}), 401
+    )
+    is_problem(
+        client.post(
+            "/documents",
+            content=doc,
+            headers={"content-type": "application/json", "X-API-Key": "wrong"},
+        ),
+        403,
+    )
+    h = {"content-type": "application/json", "X-API-Key": KEY}
+    before = client.get("/stats").json()
+    assert client.post("/documents", content=doc, headers=h).json()["skipped"] == 1
+    assert client.get("/stats").json() == before
+
+    bad = json.loads(doc)
+    bad["mentions"][0]["end"] += 2
+    body = is_problem(
+        client.post("/documents", content=json.dumps(bad, ensure_ascii=False), headers=h), 422
+    )
+    assert body["problems"][0]["place"] == "$.mentions[0]"
+    assert client.get("/stats").json() == before
+
+    assert (
+        client.delete("/documents/000_b8b2124286a87c6a", headers={"X-API-Key": KEY}).status_code
+        == 204
+    )
+    assert client.get("/stats").json()["documents"] == 4
+    is_problem(client.delete("/documents/000_b8b2124286a87c6a", headers={"X-API-Key": KEY}), 404)
+    ask = "ASK { GRAPH <https://w3id.org/mskg/doc/000_b8b2124286a87c6a> { ?s ?p ?o } }"
+    assert client.get("/sparql", params={"query": ask}).json()["boolean"] is False
+    assert client.post("/documents", content=doc, headers=h).status_code == 201
+    assert client.get("/stats").json() == before
+    assert client.get("/sparql", params={"query": ask}).json()["boolean"] is True
+
+
+def test_errors_have_one_shape(client):
+    is_problem(client.get("/nope"), 404)
+    is_problem(client.put("/stats"), 405)
+    is_problem(client.post("/cypher", json={"params": {}}), 422)
+    big = b"x" * 2_100_000
+    is_problem(
+        client.post(
+            "/documents",
+            content=big,
+            headers={"content-type": "application/json", "X-API-Key": KEY},
+        ),
+        413,
+    )
