@@ -303,7 +303,9 @@ def test_writes_need_a_key_and_are_idempotent(client):
     assert client.get("/stats").json()["documents"] == 4
     is_problem(client.delete("/documents/000_b8b2124286a87c6a", headers={"X-API-Key": KEY}), 404)
     ask = "ASK { GRAPH <https://w3id.org/mskg/doc/000_b8b2124286a87c6a> { ?s ?p ?o } }"
-    assert client.get("/sparql", params={"query": ask}).json()["boolean"] is False
+    first = client.get("/sparql", params={"query": ask})
+    assert first.status_code == 200, first.text
+    assert first.json()["boolean"] is False
     assert client.post("/documents", content=doc, headers=h).status_code == 201
     assert client.get("/stats").json() == before
     assert client.get("/sparql", params={"query": ask}).json()["boolean"] is True
@@ -322,3 +324,34 @@ def test_errors_have_one_shape(client):
         ),
         413,
     )
+
+
+def test_openapi_fuzzing_finds_no_server_error(server):
+    """schemathesis generates requests from /openapi.json: no 5xx, every response fits it."""
+    from pathlib import Path
+
+    cli = Path(sys.executable).parent / "schemathesis"
+    run = subprocess.run(
+        [
+            str(cli),
+            "run",
+            f"{server}/openapi.json",
+            "--checks",
+            "not_a_server_error,response_schema_conformance",
+            "--max-examples",
+            "15",
+            "--generation-deterministic",
+            "--request-timeout",
+            "20",
+            "--no-color",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert client_is_healthy(server)
+
+
+def client_is_healthy(server: str) -> bool:
+    return httpx.get(f"{server}/health", timeout=5).json()["status"] == "ok"

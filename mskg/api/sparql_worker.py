@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import re
 import threading
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -75,7 +76,19 @@ def _serve(conn: Connection, path: str) -> None:
                 kwargs["use_default_graph_as_union"] = True
             if named:
                 kwargs["named_graphs"] = [NamedNode(u) for u in named]
-            out = store.query(query, **kwargs)
+            for attempt in range(8):
+                try:
+                    if store is None:
+                        store = Store.read_only(path)
+                    out = store.query(query, **kwargs)
+                    break
+                except (RuntimeError, OSError) as exc:
+                    # The writer compacted away files this read-only view still listed
+                    # ("No such file", "Corruption"): reopen on the current files and retry.
+                    if attempt == 7 or not _stale(exc):
+                        raise
+                    store = None
+                    time.sleep(0.02 * 2**attempt)
             if isinstance(out, QuerySolutions | QueryBoolean):
                 if isinstance(out, QueryBoolean) and rfmt in ("csv", "tsv"):
                     rfmt = "json"  # booleans have no CSV/TSV form
@@ -93,6 +106,11 @@ def _serve(conn: Connection, path: str) -> None:
             conn.send(("syntax", "", str(exc).encode()))
         except Exception as exc:  # report to the server, keep serving
             conn.send(("error", "", f"{type(exc).__name__}: {exc}".encode()))
+
+
+def _stale(exc: BaseException) -> bool:
+    text = str(exc)
+    return "No such file" in text or "Corruption" in text
 
 
 class SparqlWorker:

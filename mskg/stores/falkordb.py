@@ -253,6 +253,8 @@ class FalkorStore:
             raise BadQuery(f"FalkorDB: {text}", hint="check the Cypher syntax") from None
         except redis.ConnectionError as exc:
             raise StoreUnavailable(f"FalkorDB at {self.where} is not reachable: {exc}") from exc
+        except (ValueError, UnicodeError) as exc:  # parameters the client cannot encode
+            raise BadQuery(f"bad query parameters: {exc}", hint="use plain JSON values") from None
         columns = [c[1] if isinstance(c, list | tuple) else c for c in result.header]
         rows = result.result_set
         truncated = row_cap is not None and len(rows) > row_cap

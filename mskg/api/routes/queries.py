@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from mskg.api.deps import StateDep, StoresDep
 from mskg.queries import get_query, list_queries, run_named
@@ -27,7 +28,19 @@ class CypherRequest(BaseModel):
             "MATCH (s:State)-[:PARTY_TO]->(a:Declaration) RETURN s.id AS state, a.id AS agreement"
         ],
     )
-    params: dict[str, Any] = Field(default_factory=dict, examples=[{}])
+    params: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Query parameters ($name in the query); names are identifiers.",
+        examples=[{"id": "state/MAR"}],
+    )
+
+    @field_validator("params")
+    @classmethod
+    def _names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        bad = [k for k in value if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k)]
+        if bad:
+            raise ValueError(f"parameter names must be identifiers: {bad!r}")
+        return value
 
 
 @router.get("/queries", summary="The named-query catalogue")
