@@ -7,13 +7,23 @@ Read-only openings (``read_only=True``) see the data as of their opening.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import NamedNode, Quad, QueryResultsFormat, RdfFormat, Store
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    Quad,
+    QueryResultsFormat,
+    RdfFormat,
+    Store,
+    serialize,
+)
 
 from mskg.errors import StoreBusy, StoreUnavailable
+from mskg.ontology.model import NS
 
 RDF_FORMATS = {
     "trig": RdfFormat.TRIG,
@@ -21,7 +31,7 @@ RDF_FORMATS = {
     "ttl": RdfFormat.TURTLE,
     "nt": RdfFormat.N_TRIPLES,
     "rdfxml": RdfFormat.RDF_XML,
-    "jsonld": None,  # serialised through rdflib (pyoxigraph 0.5 has no JSON-LD writer)
+    "jsonld": RdfFormat.JSON_LD,
 }
 RESULT_FORMATS = {
     "json": QueryResultsFormat.JSON,
@@ -29,7 +39,24 @@ RESULT_FORMATS = {
     "csv": QueryResultsFormat.CSV,
     "tsv": QueryResultsFormat.TSV,
 }
-SHA256 = NamedNode("https://w3id.org/mskg/ontology#sha256")
+SHA256 = NamedNode(NS + "sha256")
+PREFIXES = {
+    "mskg": NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "dct": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of ``size`` items (itertools.batched arrives in Python 3.12)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 class OxigraphStore:
@@ -98,28 +125,47 @@ class OxigraphStore:
     def __len__(self) -> int:
         return len(self.store)
 
-    def export(self, fmt: str, graph: str | None = None) -> bytes:
-        """The whole store (or one graph) serialised; TriG and N-Quads keep named graphs."""
-        if fmt == "jsonld":
-            from rdflib import Dataset
+    def export(self, fmt: str) -> bytes:
+        """The whole store serialised at once (see ``iter_export``)."""
+        return b"".join(self.iter_export(fmt))
 
-            ds = Dataset()
-            ds.parse(data=self.export("nq"), format="nquads")
-            return ds.serialize(format="json-ld").encode("utf-8")
+    def iter_export(self, fmt: str, batch: int = 20_000) -> Iterator[bytes]:
+        """The whole store, serialised in chunks so memory stays bounded on a large store.
+
+        TriG, N-Quads and JSON-LD keep the per-document named graphs: they are written graph by
+        graph (two blocks of one graph are still one graph in TriG). Turtle, N-Triples and
+        RDF/XML have no graphs: they get the union, without duplicates (a CONSTRUCT result is a
+        set); RDF/XML cannot be concatenated, so it is written in one piece.
+        """
         rdf_format = RDF_FORMATS[fmt]
-        if rdf_format in (RdfFormat.TRIG, RdfFormat.N_QUADS) and graph is None:
-            return self.store.dump(format=rdf_format)
-        if graph is None:  # triple formats have no graphs: the union of all of them
+        prefixes = None if fmt in ("nq", "nt") else PREFIXES
+        if fmt in ("trig", "nq", "jsonld"):
+            graphs = [DefaultGraph(), *sorted(self.store.named_graphs(), key=lambda g: g.value)]
+            chunks = (
+                chunk
+                for g in graphs
+                for chunk in batched(self.store.quads_for_pattern(None, None, None, g), batch)
+            )
+        else:
             union = self.store.query(
                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
             )
-            return union.serialize(format=rdf_format)
-        return self.store.dump(format=rdf_format, from_graph=NamedNode(graph))
-
-    def iter_export(self, fmt: str, chunk: int = 1 << 16) -> Iterator[bytes]:
-        data = self.export(fmt)
-        for i in range(0, len(data), chunk):
-            yield data[i : i + chunk]
+            if fmt == "rdfxml":
+                yield serialize(union, format=rdf_format, prefixes=PREFIXES)
+                return
+            chunks = batched(union, batch)
+        if fmt == "jsonld":  # one JSON array: the chunks' arrays, spliced
+            yield b"["
+            first = True
+            for chunk in chunks:
+                body = serialize(chunk, format=rdf_format).strip()[1:-1]
+                if body:
+                    yield body if first else b"," + body
+                    first = False
+            yield b"]\n"
+            return
+        for chunk in chunks:
+            yield serialize(chunk, format=rdf_format, prefixes=prefixes)
 
     def flush(self) -> None:
         if not self.read_only and hasattr(self, "store"):
