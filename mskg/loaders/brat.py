@@ -1,0 +1,577 @@
+"""brat standoff: ``X.txt`` (the text) + ``X.ann`` (annotations) + ``X.mskg.yaml`` (sidecar).
+
+The mapping (docs/formats.md has the full story):
+
+- a mention is a text-bound line ``T<n>\\t<Class> <start> <end>\\t<text>`` whose type is an
+  ontology class, with one normalisation line ``N<k>\\tReference T<n> mskg:<entity id>``
+  linking it to the registry or to a document entity;
+- a relation is ``R<n>\\t<objectProperty> Arg1:T<i> Arg2:T<j>`` between a mention of the
+  subject and a mention of the object; its qualifiers are attribute lines
+  ``A<k>\\t<attr> R<n> <value>``; its evidence is a text-bound ``Evidence`` span named by a
+  note ``#<k>\\tAnnotatorNotes R<n>\\tevidence=T<e>`` (or ``evidence=<start>-<end>``);
+- what brat cannot hold (language, metadata, boilerplate, the document's own entities, ids
+  that are not ``m<n>``/``r<n>``) is in the YAML sidecar.
+
+Offsets are code points, as in the native model (brat counts Python str indices too). A
+discontinuous span ``T1 State 0 5;10 15`` becomes one mention per fragment, with the same
+type and ref (ids ``m1``, ``m1-2``, ...), so every mention's text stays exactly as marked.
+Everything read ends in ``mskg.document.parse_document``; its problems are reported at the
+.ann line (or sidecar key) they come from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mskg.document import DATE_PROPERTIES, Document, Scalar, parse_document
+from mskg.errors import InvalidDocument, Problem
+from mskg.ontology import load_ontology, load_registry
+
+SIDECAR_SUFFIX = ".mskg.yaml"
+NORM_DB = "mskg"
+EVIDENCE = "Evidence"
+NOTE = "AnnotatorNotes"
+_SIDECAR_KEYS = ("lang", "meta", "boilerplate", "entities", "ids")
+_INT = ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")
+_FLOAT = ("decimal", "float", "double")
+
+
+# -- attribute values ---------------------------------------------------------------------
+# An A line holds text; the ontology's datatype says what Python type it reads back as, so
+# `confidence 0.9` is a float and `date 2013` stays the string "2013".
+
+
+def _kind(prop: str) -> type | None:
+    if prop in DATE_PROPERTIES:
+        return str
+    p = load_ontology().properties.get(prop)
+    dt = (p.datatype or "").rsplit("#", 1)[-1] if p else ""
+    if dt in _INT:
+        return int
+    if dt in _FLOAT:
+        return float
+    if dt == "boolean":
+        return bool
+    return str if dt else None
+
+
+def parse_value(prop: str, raw: str) -> Scalar:
+    """The value of attribute ``prop`` from its text; ValueError when it does not fit."""
+    if raw.startswith('"'):  # a JSON string: how the writer keeps tabs, newlines, "2013"…
+        value = json.loads(raw)
+        if not isinstance(value, str):
+            raise ValueError("a quoted value must be one JSON string")
+        return value
+    kind = _kind(prop)
+    if kind is str:
+        return raw
+    if kind is bool or kind is None and raw in ("true", "false"):
+        if raw not in ("true", "false"):
+            raise ValueError(f"{prop} is true or false")
+        return raw == "true"
+    if kind is int:
+        return int(raw)
+    if kind is float:
+        return float(raw)
+    try:  # no declared datatype: a JSON number, else the text itself
+        value = json.loads(raw)
+    except ValueError:
+        return raw
+    return value if isinstance(value, int | float) else raw
+
+
+def format_value(prop: str, value: Scalar) -> str:
+    """Text for an A line that ``parse_value`` reads back as ``value``."""
+    if isinstance(value, str):
+        bare = value
+    else:
+        bare = json.dumps(value)
+    ok = bare and bare == bare.strip() and not re.search(r"[\n\r\t]", bare)
+    if ok and not bare.startswith('"'):
+        try:
+            back = parse_value(prop, bare)
+        except ValueError:
+            back = None
+        if back == value and type(back) is type(value):
+            return bare
+    return json.dumps(value, ensure_ascii=False)
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def _number_ids(native: list[str], prefix: str) -> tuple[list[int], dict[int, str]]:
+    """brat numbers for native ids: ``m12`` -> 12; other ids get free numbers and are listed
+    (number -> native id) so they come back unchanged."""
+    pattern = re.compile(rf"^{prefix}([1-9]\d*)$")
+    taken = {int(m.group(1)) for i in native if (m := pattern.match(i))}
+    nxt = max(taken, default=0) + 1
+    numbers: list[int] = []
+    odd: dict[int, str] = {}
+    for i in native:
+        m = pattern.match(i)
+        if m:
+            numbers.append(int(m.group(1)))
+        else:
+            numbers.append(nxt)
+            odd[nxt] = i
+            nxt += 1
+    return numbers, odd
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _label(doc: Document, ref: str) -> str:
+    local = next((e for e in doc.entities if e.id == ref), None)
+    labels = local.label if local else getattr(load_registry().get(ref), "label", {})
+    return _one_line(labels.get(doc.lang) or labels.get("ar") or next(iter(labels.values()), ""))
+
+
+def _pick_mention(doc: Document, ref: str, start: int, end: int) -> int:
+    """Index of the mention of ``ref`` a relation arc should start or end at: one inside the
+    evidence if any, else the nearest to it (ties: the first)."""
+    best, best_key = -1, (2, 0)
+    for i, m in enumerate(doc.mentions):
+        if m.ref != ref:
+            continue
+        inside = start <= m.start and m.end <= end
+        dist = 0 if inside else min(abs(m.start - end), abs(start - m.end))
+        key = (0 if inside else 1, dist)
+        if key < best_key:
+            best, best_key = i, key
+    return best
+
+
+def to_brat(doc: Document) -> tuple[str, str]:
+    """The ``.txt`` and ``.ann`` texts of ``doc`` (the sidecar is ``to_sidecar``)."""
+    for m in doc.mentions:
+        if "\n" in m.text:
+            raise ValueError(f"mention {m.id} spans a line break, which a brat line cannot hold")
+    t_nums, _ = _number_ids([m.id for m in doc.mentions], "m")
+    r_nums, _ = _number_ids([r.id for r in doc.relations], "r")
+    lines: list[str] = []
+    for m, n in zip(doc.mentions, t_nums, strict=True):
+        lines.append(f"T{n}\t{m.type} {m.start} {m.end}\t{m.text}")
+    for k, (m, n) in enumerate(zip(doc.mentions, t_nums, strict=True), 1):
+        lines.append(f"N{k}\tReference T{n} {NORM_DB}:{m.ref}\t{_label(doc, m.ref)}")
+    # One Evidence span per distinct sentence cited; spans across lines stay as offsets.
+    next_t = max(t_nums, default=0) + 1
+    evidence_t: dict[tuple[int, int], int] = {}
+    for r in doc.relations:
+        span = (r.evidence.start, r.evidence.end)
+        piece = doc.text[span[0] : span[1]]
+        if span not in evidence_t and "\n" not in piece and len(piece) == span[1] - span[0]:
+            evidence_t[span] = next_t
+            lines.append(f"T{next_t}\t{EVIDENCE} {span[0]} {span[1]}\t{piece}")
+            next_t += 1
+    attrs: list[str] = []
+    notes: list[str] = []
+    for r, n in zip(doc.relations, r_nums, strict=True):
+        ev = r.evidence
+        arg1 = _pick_mention(doc, r.subject, ev.start, ev.end)
+        arg2 = _pick_mention(doc, r.object, ev.start, ev.end)
+        if arg1 < 0 or arg2 < 0:
+            raise ValueError(f"relation {r.id}: subject or object is not mentioned")
+        lines.append(f"R{n}\t{r.type} Arg1:T{t_nums[arg1]} Arg2:T{t_nums[arg2]}")
+        for key, value in r.attrs.items():
+            attrs.append(f"{key} R{n} {format_value(key, value)}")
+        t_ev = evidence_t.get((ev.start, ev.end))
+        target = f"T{t_ev}" if t_ev else f"{ev.start}-{ev.end}"
+        notes.append(f"{NOTE} R{n}\tevidence={target}")
+    lines += [f"A{k}\t{a}" for k, a in enumerate(attrs, 1)]
+    lines += [f"#{k}\t{note}" for k, note in enumerate(notes, 1)]
+    return doc.text, "".join(line + "\n" for line in lines)
+
+
+def to_sidecar(doc: Document) -> str:
+    """YAML with what brat cannot hold: language, metadata, boilerplate, document entities,
+    and the mention/relation ids that are not ``m<n>``/``r<n>``."""
+    _, t_odd = _number_ids([m.id for m in doc.mentions], "m")
+    _, r_odd = _number_ids([r.id for r in doc.relations], "r")
+    data: dict[str, Any] = {
+        "lang": doc.lang,
+        "meta": doc.meta.model_dump(mode="json", exclude_none=True),
+        "boilerplate": [[b.start, b.end] for b in doc.boilerplate],
+        "entities": [e.model_dump(mode="json", exclude_defaults=True) for e in doc.entities],
+        "ids": {**{f"T{n}": i for n, i in t_odd.items()}, **{f"R{n}": i for n, i in r_odd.items()}},
+    }
+    head = (
+        "# mskg sidecar of a brat document: what brat cannot hold. Fix spans and links in brat;\n"
+        "# edit document entities (id, type, label, props) here. See docs/formats.md.\n"
+    )
+    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="", dir=path.parent, delete=False, suffix=".tmp"
+    ) as f:
+        f.write(text)
+    Path(f.name).replace(path)
+
+
+def write(doc: Document, folder: Path) -> Path:
+    """Write ``{doc.id}.txt``, ``{doc.id}.ann`` and ``{doc.id}.mskg.yaml``; return the .ann."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    txt, ann = to_brat(doc)
+    side = to_sidecar(doc)
+    _write_atomic(folder / f"{doc.id}.txt", txt)
+    _write_atomic(folder / f"{doc.id}{SIDECAR_SUFFIX}", side)
+    _write_atomic(folder / f"{doc.id}.ann", ann)
+    return folder / f"{doc.id}.ann"
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+@dataclass
+class _T:
+    line: int
+    id: str
+    type: str
+    spans: list[tuple[int, int]]
+
+
+@dataclass
+class _Parsed:
+    ts: dict[str, _T] = field(default_factory=dict)
+    norms: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # T -> (line, ref)
+    rels: list[tuple[int, str, str, str, str]] = field(default_factory=list)  # line,id,type,a1,a2
+    attrs: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # R -> line,k,v
+    notes: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+
+def _decode(raw: bytes, source: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        hint = "save it as UTF-8"
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            hint = "it looks like UTF-16: save it as UTF-8"
+        raise InvalidDocument(source, [Problem(f"byte {exc.start}", "not UTF-8", hint)]) from None
+    if text.startswith("\ufeff"):
+        raise InvalidDocument(
+            source,
+            [Problem("byte 0", "starts with a byte-order mark", "save as UTF-8 without BOM")],
+        )
+    return text
+
+
+def _parse_ann(ann: str, text: str, problems: list[Problem]) -> _Parsed:
+    out = _Parsed()
+    seen: set[str] = set()
+    n = len(text)
+    for num, line in enumerate(ann.split("\n"), 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        where = f"line {num}"
+        ident, _, rest = line.partition("\t")
+        if not rest or not re.match(r"^([A-Z]\d+|#\d*)$", ident):
+            problems.append(
+                Problem(
+                    where,
+                    f"cannot read {line[:40]!r}",
+                    "each line is ID<TAB>…, e.g. T1<TAB>State 0 6<TAB>المغرب",
+                )
+            )
+            continue
+        where = f"line {num} ({ident})"
+        if ident in seen:
+            problems.append(Problem(where, f"duplicate id {ident}", "give each line its own id"))
+            continue
+        seen.add(ident)
+        kind = ident[0]
+        if kind == "T":
+            data, tab, mark = rest.partition("\t")
+            m = re.match(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$", data)
+            if not m or not tab:
+                problems.append(
+                    Problem(
+                        where, "malformed text-bound line", "write T1<TAB>Class START END<TAB>text"
+                    )
+                )
+                continue
+            spans = [tuple(map(int, s.split())) for s in m.group(2).split(";")]
+            bad = [f"{s}-{e}" for s, e in spans if not 0 <= s < e <= n]
+            if bad:
+                problems.append(
+                    Problem(
+                        where,
+                        f"span {', '.join(bad)} is outside the text of {n} characters",
+                        "offsets count code points, end exclusive; is the .txt the right one?",
+                    )
+                )
+                continue
+            marked = " ".join(text[s:e] for s, e in spans)
+            if mark != marked:
+                problems.append(
+                    Problem(
+                        where,
+                        f"the line says {mark!r} but the text there is {marked!r}",
+                        "fix the offsets (code points, end exclusive) or the .txt",
+                    )
+                )
+                continue
+            out.ts[ident] = _T(num, ident, m.group(1), spans)  # type: ignore[arg-type]
+        elif kind == "N":
+            m = re.match(r"^(\S+) (\S+) ([^\s:]+):(\S+)(\t.*)?$", rest)
+            if not m:
+                problems.append(
+                    Problem(where, "malformed normalisation", "write Reference T1 mskg:state/MAR")
+                )
+                continue
+            if m.group(3) == NORM_DB:
+                out.norms.setdefault(m.group(2), []).append((num, m.group(4)))
+        elif kind == "R":
+            m = re.match(r"^(\S+) Arg1:(\S+) Arg2:(\S+)\s*$", rest)
+            if not m:
+                problems.append(
+                    Problem(
+                        where, "malformed relation", "write R1<TAB>participatedIn Arg1:T1 Arg2:T2"
+                    )
+                )
+                continue
+            out.rels.append((num, ident, m.group(1), m.group(2), m.group(3)))
+        elif kind == "A":
+            m = re.match(r"^(\S+) (\S+)(?: (.+))?$", rest)
+            if not m:
+                problems.append(Problem(where, "malformed attribute", "write role R1 participant"))
+                continue
+            out.attrs.setdefault(m.group(2), []).append((num, m.group(1), m.group(3) or "true"))
+        elif kind == "#":
+            m = re.match(r"^(\S+) (\S+)\t(.*)$", rest)
+            if m and m.group(1) == NOTE:
+                out.notes.setdefault(m.group(2), []).append((num, m.group(3)))
+        else:
+            problems.append(
+                Problem(
+                    where,
+                    f"{kind} lines (events, equivalences, modifiers) are not part of mskg",
+                    "use T, N, R, A and # AnnotatorNotes lines",
+                )
+            )
+    return out
+
+
+def _load_sidecar(path: Path, text: str, problems: list[Problem]) -> dict[str, Any]:
+    if not path.exists():
+        if re.search(r"[\u0600-\u06FF]", text):
+            return {"lang": "ar"}
+        problems.append(
+            Problem(
+                path.name,
+                "no sidecar and the text is not Arabic",
+                f"add {path.name} with a line `lang: fr` (or en)",
+            )
+        )
+        return {}
+    try:
+        data = yaml.safe_load(_decode(path.read_bytes(), str(path))) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = f"{path.name}:{mark.line + 1}" if mark else path.name
+        problems.append(Problem(place, f"not valid YAML: {getattr(exc, 'problem', exc)}"))
+        return {}
+    if not isinstance(data, dict):
+        problems.append(Problem(path.name, "the sidecar must be a mapping"))
+        return {}
+    for key in data:
+        if key not in _SIDECAR_KEYS:
+            problems.append(
+                Problem(f"{path.name}: {key}", f"unknown key {key!r}", f"use {_SIDECAR_KEYS}")
+            )
+    return data
+
+
+def parse(
+    text: str, ann: str, sidecar: dict[str, Any], doc_id: str, source: str, sidecar_name: str
+) -> Document:
+    """Pure part of ``read``: the three inputs -> a validated Document."""
+    problems: list[Problem] = []
+    p = _parse_ann(ann, text, problems)
+    ids: dict[str, str] = {str(k): str(v) for k, v in (sidecar.get("ids") or {}).items()}
+    places: dict[str, str] = {}  # JSON path prefix -> .ann place, for parse_document's problems
+
+    def native_id(brat_id: str, prefix: str) -> str:
+        return ids.get(brat_id) or prefix + brat_id[1:]
+
+    mentions: list[dict[str, Any]] = []
+    first_of: dict[str, int] = {}  # T id -> index of its first mention
+    refs: dict[str, str] = {}
+    for t in p.ts.values():
+        if t.type == EVIDENCE:
+            continue
+        where = f"line {t.line} ({t.id})"
+        norms = p.norms.get(t.id, [])
+        if len(norms) != 1:
+            problems.append(
+                Problem(
+                    where,
+                    f"{t.id} has {len(norms)} '{NORM_DB}:' normalisations",
+                    f"give it exactly one line N…<TAB>Reference {t.id} {NORM_DB}:<entity id>",
+                )
+            )
+            continue
+        refs[t.id] = norms[0][1]
+        base = native_id(t.id, "m")
+        first_of[t.id] = len(mentions)
+        for k, (s, e) in enumerate(t.spans, 1):
+            places[f"$.mentions[{len(mentions)}]"] = where
+            mentions.append(
+                {
+                    "id": base if k == 1 else f"{base}-{k}",
+                    "start": s,
+                    "end": e,
+                    "text": text[s:e],
+                    "type": t.type,
+                    "ref": refs[t.id],
+                }
+            )
+    for target, norms in p.norms.items():
+        if target not in p.ts:
+            problems.append(
+                Problem(f"line {norms[0][0]}", f"normalises {target}, which is not defined")
+            )
+
+    relations: list[dict[str, Any]] = []
+    for num, rid, rtype, a1, a2 in p.rels:
+        where = f"line {num} ({rid})"
+        args = []
+        for name, t_id in (("Arg1", a1), ("Arg2", a2)):
+            t = p.ts.get(t_id)
+            if t is None or t.type == EVIDENCE:
+                what = "is not defined" if t is None else "is an Evidence span, not a mention"
+                problems.append(
+                    Problem(where, f"{name} {t_id} {what}", "point the relation at a mention")
+                )
+            elif t_id in refs:
+                args.append(t)
+        evidence = _evidence(rid, p, args, where, problems)
+        attrs: dict[str, Any] = {}
+        for line, key, raw in p.attrs.get(rid, []):
+            try:
+                attrs[key] = parse_value(key, raw)
+            except ValueError as exc:
+                problems.append(Problem(f"line {line}", f"{key} {raw!r}: {exc}"))
+            places[f"$.relations[{len(relations)}].attrs.{key}"] = f"line {line}"
+        if len(args) != 2 or evidence is None:
+            continue
+        places[f"$.relations[{len(relations)}]"] = where
+        relations.append(
+            {
+                "id": native_id(rid, "r"),
+                "type": rtype,
+                "subject": refs[args[0].id],
+                "object": refs[args[1].id],
+                "evidence": {"start": evidence[0], "end": evidence[1]},
+                "attrs": attrs,
+            }
+        )
+    rel_ids = {r[1] for r in p.rels}
+    for target, items in p.attrs.items():
+        if target not in rel_ids:
+            problems.append(
+                Problem(
+                    f"line {items[0][0]}",
+                    f"attribute on {target}, which is not a relation here",
+                    "mskg attributes qualify relations (R lines) only",
+                )
+            )
+    if problems:
+        raise InvalidDocument(source, problems)
+
+    data = {
+        "id": doc_id,
+        "text": text,
+        "lang": sidecar.get("lang"),
+        "meta": sidecar.get("meta") or {},
+        "boilerplate": [
+            {"start": b[0], "end": b[1]} if isinstance(b, list | tuple) and len(b) == 2 else b
+            for b in sidecar.get("boilerplate") or []
+        ],
+        "entities": sidecar.get("entities") or [],
+        "mentions": mentions,
+        "relations": relations,
+    }
+    try:
+        return parse_document(data, source)
+    except InvalidDocument as exc:
+        raise InvalidDocument(
+            source, [_relocate(pr, places, sidecar_name) for pr in exc.problems]
+        ) from None
+
+
+def _evidence(
+    rid: str, p: _Parsed, args: list[_T], where: str, problems: list[Problem]
+) -> tuple[int, int] | None:
+    """A relation's evidence: its note ``evidence=T<e>`` or ``evidence=<start>-<end>``; with
+    no note, the stretch from the first to the last character of its two arguments."""
+    for line, note in p.notes.get(rid, []):
+        m = re.match(r"^evidence=(?:(T\d+)|(\d+)-(\d+))\s*$", note)
+        if not m:
+            continue
+        if m.group(1):
+            t = p.ts.get(m.group(1))
+            if t is None:
+                problems.append(
+                    Problem(
+                        f"line {line}",
+                        f"evidence {m.group(1)} is not defined",
+                        f"mark the sentence as an {EVIDENCE} span and name it here",
+                    )
+                )
+                return None
+            return t.spans[0][0], t.spans[-1][1]
+        return int(m.group(2)), int(m.group(3))
+    if len(args) != 2:
+        return None
+    spans = [s for t in args for s in t.spans]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _relocate(problem: Problem, places: dict[str, str], sidecar_name: str) -> Problem:
+    """A JSON-path problem from the native gate, re-addressed to the .ann line it came from."""
+    path = problem.place
+    best = max((k for k in places if path == k or path.startswith(k + ".")), key=len, default="")
+    if best:
+        rest = path[len(best) :].lstrip(".")
+        place = places[best] + (f" {rest}" if rest else "")
+    elif path.startswith("$.") and path.split(".")[1].split("[")[0] in _SIDECAR_KEYS:
+        place = f"{sidecar_name}: {path[2:]}"
+    else:
+        place = path
+    return Problem(place, problem.message, problem.hint)
+
+
+def sidecar_path(ann_path: Path) -> Path:
+    return ann_path.with_name(ann_path.name[: -len(".ann")] + SIDECAR_SUFFIX)
+
+
+def read(path: Path) -> Document:
+    """Read ``X.ann`` with ``X.txt`` and (if present) ``X.mskg.yaml`` beside it."""
+    path = Path(path)
+    txt_path = path.with_suffix(".txt")
+    if not txt_path.exists():
+        raise InvalidDocument(
+            str(path),
+            [Problem("file", f"no {txt_path.name} beside it", "brat needs X.txt + X.ann")],
+        )
+    text = _decode(txt_path.read_bytes(), str(txt_path))
+    ann = _decode(path.read_bytes(), str(path))
+    problems: list[Problem] = []
+    side = sidecar_path(path)
+    sidecar = _load_sidecar(side, text, problems)
+    if problems:
+        raise InvalidDocument(str(side), problems)
+    return parse(text, ann, sidecar, path.stem, str(path), side.name)
