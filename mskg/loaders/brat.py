@@ -72,7 +72,7 @@ def parse_value(prop: str, raw: str) -> Scalar:
     kind = _kind(prop)
     if kind is str:
         return raw
-    if kind is bool or kind is None and raw in ("true", "false"):
+    if kind is bool or (kind is None and raw in ("true", "false")):
         if raw not in ("true", "false"):
             raise ValueError(f"{prop} is true or false")
         return raw == "true"
@@ -89,10 +89,7 @@ def parse_value(prop: str, raw: str) -> Scalar:
 
 def format_value(prop: str, value: Scalar) -> str:
     """Text for an A line that ``parse_value`` reads back as ``value``."""
-    if isinstance(value, str):
-        bare = value
-    else:
-        bare = json.dumps(value)
+    bare = value if isinstance(value, str) else json.dumps(value)
     ok = bare and bare == bare.strip() and not re.search(r"[\n\r\t]", bare)
     if ok and not bare.startswith('"'):
         try:
