@@ -133,7 +133,7 @@ def _label(doc: Document, ref: str) -> str:
     return _one_line(labels.get(doc.lang) or labels.get("ar") or next(iter(labels.values()), ""))
 
 
-def _pick_mention(doc: Document, ref: str, start: int, end: int) -> int:
+def pick_mention(doc: Document, ref: str, start: int, end: int) -> int:
     """Index of the mention of ``ref`` a relation arc should start or end at: one inside the
     evidence if any, else the nearest to it (ties: the first)."""
     best, best_key = -1, (2, 0)
@@ -174,8 +174,8 @@ def to_brat(doc: Document) -> tuple[str, str]:
     notes: list[str] = []
     for r, n in zip(doc.relations, r_nums, strict=True):
         ev = r.evidence
-        arg1 = _pick_mention(doc, r.subject, ev.start, ev.end)
-        arg2 = _pick_mention(doc, r.object, ev.start, ev.end)
+        arg1 = pick_mention(doc, r.subject, ev.start, ev.end)
+        arg2 = pick_mention(doc, r.object, ev.start, ev.end)
         if arg1 < 0 or arg2 < 0:
             raise ValueError(f"relation {r.id}: subject or object is not mentioned")
         lines.append(f"R{n}\t{r.type} Arg1:T{t_nums[arg1]} Arg2:T{t_nums[arg2]}")
