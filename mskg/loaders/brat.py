@@ -246,6 +246,7 @@ class _Parsed:
     rels: list[tuple[int, str, str, str, str]] = field(default_factory=list)  # line,id,type,a1,a2
     attrs: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # R -> line,k,v
     notes: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # ids already reported: no follow-up errors
 
 
 def _decode(raw: bytes, source: str) -> str:
@@ -288,6 +289,7 @@ def _parse_ann(ann: str, text: str, problems: list[Problem]) -> _Parsed:
             problems.append(Problem(where, f"duplicate id {ident}", "give each line its own id"))
             continue
         seen.add(ident)
+        out.broken.add(ident)  # until the line is read in full
         kind = ident[0]
         if kind == "T":
             data, tab, mark = rest.partition("\t")
@@ -321,6 +323,7 @@ def _parse_ann(ann: str, text: str, problems: list[Problem]) -> _Parsed:
                 )
                 continue
             out.ts[ident] = _T(num, ident, m.group(1), spans)  # type: ignore[arg-type]
+            out.broken.discard(ident)
         elif kind == "N":
             m = re.match(r"^(\S+) (\S+) ([^\s:]+):(\S+)(\t.*)?$", rest)
             if not m:
@@ -330,6 +333,7 @@ def _parse_ann(ann: str, text: str, problems: list[Problem]) -> _Parsed:
                 continue
             if m.group(3) == NORM_DB:
                 out.norms.setdefault(m.group(2), []).append((num, m.group(4)))
+            out.broken.discard(ident)
         elif kind == "R":
             m = re.match(r"^(\S+) Arg1:(\S+) Arg2:(\S+)\s*$", rest)
             if not m:
@@ -340,16 +344,19 @@ def _parse_ann(ann: str, text: str, problems: list[Problem]) -> _Parsed:
                 )
                 continue
             out.rels.append((num, ident, m.group(1), m.group(2), m.group(3)))
+            out.broken.discard(ident)
         elif kind == "A":
             m = re.match(r"^(\S+) (\S+)(?: (.+))?$", rest)
             if not m:
                 problems.append(Problem(where, "malformed attribute", "write role R1 participant"))
                 continue
             out.attrs.setdefault(m.group(2), []).append((num, m.group(1), m.group(3) or "true"))
+            out.broken.discard(ident)
         elif kind == "#":
             m = re.match(r"^(\S+) (\S+)\t(.*)$", rest)
             if m and m.group(1) == NOTE:
                 out.notes.setdefault(m.group(2), []).append((num, m.group(3)))
+            out.broken.discard(ident)
         else:
             problems.append(
                 Problem(
@@ -436,7 +443,7 @@ def parse(
                 }
             )
     for target, norms in p.norms.items():
-        if target not in p.ts:
+        if target not in p.ts and target not in p.broken:
             problems.append(
                 Problem(f"line {norms[0][0]}", f"normalises {target}, which is not defined")
             )
@@ -447,6 +454,8 @@ def parse(
         args = []
         for name, t_id in (("Arg1", a1), ("Arg2", a2)):
             t = p.ts.get(t_id)
+            if t_id in p.broken:
+                continue
             if t is None or t.type == EVIDENCE:
                 what = "is not defined" if t is None else "is an Evidence span, not a mention"
                 problems.append(
@@ -477,7 +486,7 @@ def parse(
         )
     rel_ids = {r[1] for r in p.rels}
     for target, items in p.attrs.items():
-        if target not in rel_ids:
+        if target not in rel_ids and target not in p.broken:
             problems.append(
                 Problem(
                     f"line {items[0][0]}",
