@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     neo4j_readonly_password: str | None = None
     base_iri: str = Field(DEFAULT_BASE_IRI, description="IRIs are {base}/id/{id}.")
     query_timeout: float = Field(10.0, description="Seconds before a read query is stopped.")
+    sparql_workers: int = Field(
+        2, ge=1, description="SPARQL worker processes (queries answered at once)."
+    )
     row_cap: int = Field(1000, description="Rows returned by ad-hoc queries before truncating.")
     api_keys: str = Field("", description="Comma-separated keys accepted in X-API-Key.")
     cors_origins: str = Field("", description="Comma-separated origins allowed by CORS.")

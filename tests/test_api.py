@@ -242,6 +242,27 @@ def test_runaway_sparql_is_stopped_and_the_next_query_answers(client):
     assert ok.status_code == 200 and ok.json()["boolean"] is True
 
 
+def test_a_runaway_sparql_query_does_not_block_the_others(server):
+    """Two workers: while one is stuck on a runaway query, the other answers."""
+    import threading
+
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    statuses: list[int] = []
+    slow = threading.Thread(
+        target=lambda: statuses.append(
+            httpx.get(f"{server}/sparql", params={"query": runaway}, timeout=30).status_code
+        )
+    )
+    slow.start()
+    time.sleep(0.3)
+    ok = httpx.get(f"{server}/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+    still_running = slow.is_alive()
+    slow.join()
+    assert ok.status_code == 200 and ok.json()["boolean"] is True
+    assert still_running, "the quick query was answered only after the runaway one ended"
+    assert statuses == [504]
+
+
 def test_export_keeps_one_graph_per_document(client):
     r = client.get("/export", params={"format": "trig"})
     assert r.status_code == 200

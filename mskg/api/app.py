@@ -39,14 +39,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from mskg.api.sparql_worker import SparqlWorker
+        from mskg.api.sparql_worker import SparqlPool
         from mskg.pipeline import Stores, ensure_registry
 
         try:
             state.stores = Stores(settings)
             ensure_registry(state.stores)
             state.stores.rdf.flush()
-            state.sparql = SparqlWorker(str(Path(settings.data_dir) / "oxigraph"))
+            state.sparql = SparqlPool(
+                state.stores.rdf,
+                Path(settings.data_dir) / "oxigraph-snapshots",
+                settings.sparql_workers,
+            )
         except MskgError as exc:  # serve what can be served; /health tells what is wrong
             state.error = str(exc)
             log.error("stores unavailable: %s", exc)

@@ -20,7 +20,7 @@ class State:
         self.stores: Stores | None = None
         self.error: str | None = None
         self.write_lock = threading.Lock()
-        self.sparql = None  # mskg.api.sparql_worker.SparqlWorker
+        self.sparql = None  # mskg.api.sparql_worker.SparqlPool
 
 
 def app_state(request: Request) -> State:

@@ -1,22 +1,29 @@
-"""SPARQL in a worker process, so a runaway query can be stopped at its deadline.
+"""SPARQL in worker processes, so a runaway query can be stopped at its deadline.
 
-pyoxigraph cannot cancel a query from Python. The server process owns the read-write store;
-a worker process opens it read-only (``Store.read_only``), which sees the data as of its
-opening: after each write the server bumps a generation and the worker reopens before its
-next query. A query that overruns is answered 504 and the worker is killed and replaced.
+pyoxigraph cannot cancel a query from Python, so queries run in worker processes that can be
+killed: one that overruns is answered 504 and its worker replaced. The server process owns the
+read-write store. Workers never open that store: pyoxigraph documents a read-only opening
+while another process writes as undefined behaviour (and we saw "Corruption: … No such file"
+errors from it after compactions). Instead, after each write the server takes a snapshot
+(``Store.backup``, a RocksDB checkpoint made of hard links: tens of ms) and the workers open
+the newest snapshot read-only before their next query. Snapshots no worker uses are removed.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import queue
 import re
+import shutil
 import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from mskg.errors import BadQuery, QueryTimeout, ReadOnlyViolation, StoreUnavailable
+from mskg.stores.oxigraph import OxigraphStore
 
 RESULT_TYPES = {
     "json": "application/sparql-results+json",
@@ -42,8 +49,8 @@ class Answer:
     body: bytes
 
 
-def _serve(conn: Connection, path: str) -> None:
-    """The worker's loop: (query, result_fmt, graph_fmt, default, named, generation) -> answer."""
+def _serve(conn: Connection) -> None:
+    """The worker's loop: (query, result_fmt, graph_fmt, default, named, snapshot) -> answer."""
     from pyoxigraph import (
         NamedNode,
         QueryBoolean,
@@ -53,7 +60,7 @@ def _serve(conn: Connection, path: str) -> None:
         Store,
     )
 
-    store, opened = None, -1
+    store, opened = None, ""
     results = {
         "json": QueryResultsFormat.JSON,
         "xml": QueryResultsFormat.XML,
@@ -63,12 +70,12 @@ def _serve(conn: Connection, path: str) -> None:
     graphs = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "rdfxml": RdfFormat.RDF_XML}
     while True:
         try:
-            query, rfmt, gfmt, default, named, generation = conn.recv()
+            query, rfmt, gfmt, default, named, path = conn.recv()
         except EOFError:
             return
         try:
-            if store is None or generation != opened:
-                store, opened = Store.read_only(path), generation
+            if store is None or path != opened:
+                store, opened = Store.read_only(path), path
             kwargs: dict[str, Any] = {}
             if default:
                 kwargs["default_graph"] = [NamedNode(u) for u in default]
@@ -76,19 +83,7 @@ def _serve(conn: Connection, path: str) -> None:
                 kwargs["use_default_graph_as_union"] = True
             if named:
                 kwargs["named_graphs"] = [NamedNode(u) for u in named]
-            for attempt in range(8):
-                try:
-                    if store is None:
-                        store = Store.read_only(path)
-                    out = store.query(query, **kwargs)
-                    break
-                except (RuntimeError, OSError) as exc:
-                    # The writer compacted away files this read-only view still listed
-                    # ("No such file", "Corruption"): reopen on the current files and retry.
-                    if attempt == 7 or not _stale(exc):
-                        raise
-                    store = None
-                    time.sleep(0.02 * 2**attempt)
+            out = store.query(query, **kwargs)
             if isinstance(out, QuerySolutions | QueryBoolean):
                 if isinstance(out, QueryBoolean) and rfmt in ("csv", "tsv"):
                     rfmt = "json"  # booleans have no CSV/TSV form
@@ -108,28 +103,82 @@ def _serve(conn: Connection, path: str) -> None:
             conn.send(("error", "", f"{type(exc).__name__}: {exc}".encode()))
 
 
-def _stale(exc: BaseException) -> bool:
-    text = str(exc)
-    return "No such file" in text or "Corruption" in text
-
-
 class SparqlWorker:
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.generation = 0
-        self.lock = threading.Lock()
+    """One worker process and the pipe to it; used by one request at a time (see the pool)."""
+
+    def __init__(self) -> None:
+        self.opened = ""  # the snapshot it last opened
         self._ctx = mp.get_context("spawn")
         self._start()
 
     def _start(self) -> None:
         self.conn, child = self._ctx.Pipe()
-        self.process = self._ctx.Process(target=_serve, args=(child, self.path), daemon=True)
+        self.process = self._ctx.Process(target=_serve, args=(child,), daemon=True)
         self.process.start()
         child.close()
 
-    def invalidate(self) -> None:
-        """The store changed: the worker reopens it before the next query."""
-        self.generation += 1
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def ask(self, request: tuple[Any, ...], timeout: float) -> tuple[str, str, bytes]:
+        if not self.process.is_alive():
+            self._start()
+        self.conn.send(request)
+        if not self.conn.poll(timeout):
+            self.process.kill()  # the only way to stop a pyoxigraph query
+            self.process.join()
+            self._start()
+            raise QueryTimeout(
+                f"the SPARQL query ran longer than {timeout:g} s and was stopped",
+                hint="add LIMIT or narrow the patterns",
+            )
+        try:
+            return self.conn.recv()
+        except EOFError:
+            self._start()
+            raise StoreUnavailable("the SPARQL worker stopped; try again") from None
+
+    def close(self) -> None:
+        self.conn.close()
+        self.process.kill()
+        self.process.join()
+
+
+class SparqlPool:
+    """``size`` workers, so concurrent queries do not wait behind one another. A request that
+    finds no worker free before its own deadline is answered 503 rather than queued for ever."""
+
+    def __init__(self, store: OxigraphStore, snapshots: Path, size: int = 2) -> None:
+        self.store = store
+        self.snapshots = snapshots
+        self.generation = 0
+        self.current = ""
+        self.lock = threading.Lock()  # guards current, the workers' `opened` and removals
+        shutil.rmtree(snapshots, ignore_errors=True)  # leftovers of an earlier run
+        snapshots.mkdir(parents=True)
+        self.refresh()
+        self.workers = [SparqlWorker() for _ in range(max(1, size))]
+        self.free: queue.Queue[SparqlWorker] = queue.Queue()
+        for worker in self.workers:
+            self.free.put(worker)
+
+    def refresh(self) -> None:
+        """The store changed: snapshot it; workers move to the snapshot at their next query."""
+        with self.lock:
+            self.generation += 1
+            target = self.snapshots / str(self.generation)
+            self.store.snapshot(target)
+            self.current = str(target)
+            self._remove_unused()
+
+    def _remove_unused(self) -> None:
+        in_use = {self.current} | {w.opened for w in getattr(self, "workers", [])}
+        for old in self.snapshots.iterdir():
+            if str(old) not in in_use:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def alive(self) -> bool:
+        return all(w.alive() for w in self.workers)
 
     def query(
         self,
@@ -146,32 +195,29 @@ class SparqlWorker:
                 "SPARQL updates are refused; this endpoint answers queries",
                 hint="documents are loaded with POST /documents",
             )
+        started = time.monotonic()
+        try:
+            worker = self.free.get(timeout=timeout)
+        except queue.Empty:
+            raise StoreUnavailable(
+                f"all {len(self.workers)} SPARQL workers stayed busy for {timeout:g} s",
+                hint="try again shortly, or raise MSKG_SPARQL_WORKERS",
+            ) from None
         with self.lock:
-            if not self.process.is_alive():
-                self._start()
-            self.conn.send(
-                (
-                    query,
-                    result_format,
-                    graph_format,
-                    default_graphs or [],
-                    named_graphs or [],
-                    self.generation,
-                )
-            )
-            if not self.conn.poll(timeout):
-                self.process.kill()
-                self.process.join()
-                self._start()
-                raise QueryTimeout(
-                    f"the SPARQL query ran longer than {timeout:g} s and was stopped",
-                    hint="add LIMIT or narrow the patterns",
-                )
-            try:
-                status, media_type, body = self.conn.recv()
-            except EOFError:
-                self._start()
-                raise StoreUnavailable("the SPARQL worker stopped; try again") from None
+            worker.opened = self.current
+        request = (
+            query,
+            result_format,
+            graph_format,
+            default_graphs or [],
+            named_graphs or [],
+            worker.opened,
+        )
+        try:
+            remaining = max(0.1, timeout - (time.monotonic() - started))
+            status, media_type, body = worker.ask(request, remaining)
+        finally:
+            self.free.put(worker)
         if status == "syntax":
             raise BadQuery(f"SPARQL syntax error: {body.decode()}", hint="check the query")
         if status == "error":
@@ -179,6 +225,6 @@ class SparqlWorker:
         return Answer(media_type, body)
 
     def close(self) -> None:
-        self.conn.close()
-        self.process.kill()
-        self.process.join()
+        for worker in self.workers:
+            worker.close()
+        shutil.rmtree(self.snapshots, ignore_errors=True)

@@ -167,6 +167,12 @@ class OxigraphStore:
         for chunk in chunks:
             yield serialize(chunk, format=rdf_format, prefixes=prefixes)
 
+    def snapshot(self, target: Path) -> None:
+        """A consistent copy of the store at ``target`` (a RocksDB checkpoint: hard links),
+        which other processes may open read-only while this one goes on writing."""
+        self.store.flush()
+        self.store.backup(str(target))
+
     def flush(self) -> None:
         if not self.read_only and hasattr(self, "store"):
             self.store.flush()

@@ -96,7 +96,7 @@ async def add(request: Request, state: StateDep, stores: StoresDep) -> dict[str,
         with state.write_lock:
             report = load_documents(stores, docs, strict=True)
             if state.sparql is not None:
-                state.sparql.invalidate()
+                state.sparql.refresh()
             return report
 
     report = await run_in_threadpool(write)
@@ -126,7 +126,7 @@ def remove(
     with state.write_lock:
         deleted = delete_document(stores, id)
         if state.sparql is not None:
-            state.sparql.invalidate()
+            state.sparql.refresh()
     if not deleted:
         raise NotFound(f"no document {id!r}")
     return Response(status_code=204)

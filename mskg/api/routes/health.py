@@ -39,7 +39,7 @@ def health(state: StateDep) -> dict[str, Any]:
         len(stores.rdf)
     except Exception as exc:
         out["rdf"] = f"error: {exc}"
-    if state.sparql is None or not state.sparql.process.is_alive():
+    if state.sparql is None or not state.sparql.alive():
         out["sparql"] = "worker not running (restarts on the next query)"
     if out["graph"] != "ok" or out["rdf"] != "ok":
         out["status"] = "degraded"
