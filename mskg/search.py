@@ -8,6 +8,13 @@ stripped from each word), joined as ``|key|key|``. A query is reduced the same w
 Rank: a name equal to the query (1.0) > a name starting with it (0.8) > a name containing it
 as a phrase (0.6) > names containing all its words (0.4); ties by id. One Cypher query,
 both backends.
+
+Why a substring scan and not the full-text index (``mskg.stores.dialect.SCHEMA`` creates one
+over ``search`` on both backends, for researchers' ad-hoc ``queryNodes`` calls): RediSearch
+and Lucene match words by prefix, but clitic stripping is a heuristic, so one word can be
+keyed with or without a leading letter (``لجنة`` -> ``جنه``, ``اللجنة`` -> ``لجنه``). Only a
+substring test finds both; a prefix query through the index lost such hits in the tests. The
+scan over 100,000 nodes took 30-55 ms for selective queries on embedded FalkorDB.
 """
 
 from __future__ import annotations

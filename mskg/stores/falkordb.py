@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import subprocess
 import time
@@ -26,8 +25,7 @@ from falkordb.path import Path as FalkorPath
 
 from mskg.config import Settings
 from mskg.errors import BadQuery, QueryTimeout, ReadOnlyViolation, StoreUnavailable
-from mskg.loaders.graph import node_properties
-from mskg.stores import cypher
+from mskg.stores import cypher, dialect, plan
 from mskg.stores.base import GraphBatch, QueryResult
 
 HIDDEN = ("defs", "json")  # internal node properties, not shown to query users
@@ -136,11 +134,11 @@ class FalkorStore:
 
     # -- schema ---------------------------------------------------------------------------
     def ensure_schema(self) -> None:
-        for label in ("Entity", "Source"):
+        for statement in dialect.SCHEMA[self.dialect]:
             try:
-                self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.id)")
+                self.graph.query(statement)
             except redis.ResponseError as exc:
-                if "already indexed" not in str(exc):
+                if not any(text in str(exc) for text in dialect.FALKORDB_ALREADY):
                     raise
 
     # -- writes ---------------------------------------------------------------------------
@@ -151,62 +149,11 @@ class FalkorStore:
             raise StoreUnavailable(f"FalkorDB at {self.where} is not reachable: {exc}") from exc
 
     def document_hash(self, doc_id: str) -> str | None:
-        rows = self._q(cypher.PREVIOUS_ENTITIES, {"src": doc_id})
-        return rows[0][1] if rows else None
+        return plan.previous_hash(doc_id, self._q)
 
-    def _plan(self, source: str, batch: GraphBatch | None) -> list[tuple[str, dict[str, Any]]]:
-        """The statements that replace what ``source`` supports with ``batch`` (None: nothing)."""
-        rows = self._q(cypher.PREVIOUS_ENTITIES, {"src": source})
-        previous = list(rows[0][0] or []) if rows else []
-        touched = sorted(set(previous) | set(batch.entities if batch else ()))
-        existing = {
-            r[0]: (json.loads(r[1] or "{}"), list(r[2] or []))
-            for r in self._q(cypher.EXISTING_NODES, {"ids": touched})
-        }
-        gone: list[str] = []
-        by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for entity_id in touched:
-            defs, sources = existing.get(entity_id, ({}, []))
-            defs.pop(source, None)
-            sources = [s for s in sources if s != source]
-            if batch and entity_id in batch.entities:
-                sources.append(source)
-                if batch.entities[entity_id] is not None:
-                    defs[source] = batch.entities[entity_id]
-            if not sources:
-                if entity_id in existing:
-                    gone.append(entity_id)
-                continue
-            props = node_properties(entity_id, defs, sources)
-            labels = tuple(props.pop("_labels"))
-            by_labels.setdefault(labels, []).append({"id": entity_id, "props": props})
-        p = {"src": source, "prefix": f"{source}:", "ids": previous}
-        plan: list[tuple[str, dict[str, Any]]] = [
-            (cypher.RETRACT_RELATIONS, p),
-            (cypher.DELETE_UNSUPPORTED_RELATIONS, {"ids": previous}),
-            (cypher.DELETE_SOURCE, {"src": source}),
-        ]
-        if gone:
-            plan.append((cypher.DELETE_NODES, {"ids": gone}))
-        for labels, node_rows in sorted(by_labels.items()):
-            plan.append((cypher.upsert_nodes(list(labels)), {"rows": node_rows}))
-        if batch is None:
-            return plan
-        document = dict(batch.document, entities=sorted(batch.entities))
-        plan.append((cypher.create_source(batch.source != "registry"), {"props": document}))
-        if batch.mentions:
-            plan.append((cypher.MENTIONS, {"src": source, "rows": batch.mentions}))
-        for rel_type, rel_rows in sorted(batch.relations.items()):
-            from mskg.ontology.model import rel_type as to_type
-
-            plan.append(
-                (cypher.upsert_relations(to_type(rel_type)), {"src": source, "rows": rel_rows})
-            )
-        return plan
-
-    def _commit(self, plan: list[tuple[str, dict[str, Any]]]) -> None:
+    def _commit(self, statements: list[plan.Statement]) -> None:
         pipe = self.db.connection.pipeline(transaction=True)
-        for query, params in plan:
+        for query, params in statements:
             pipe.execute_command("GRAPH.QUERY", self.name, _inline(query, params), "--compact")
         try:
             results = pipe.execute(raise_on_error=False)
@@ -217,12 +164,13 @@ class FalkorStore:
             raise StoreUnavailable(f"FalkorDB refused a write: {errors[0]}")
 
     def write(self, batch: GraphBatch) -> None:
-        self._commit(self._plan(batch.source, batch))
+        # Planned from reads made before MULTI/EXEC: nothing can be read inside one.
+        self._commit(plan.replace_source(batch.source, batch, self._q))
 
     def delete(self, source: str) -> bool:
         if self.document_hash(source) is None:
             return False
-        self._commit(self._plan(source, None))
+        self._commit(plan.replace_source(source, None, self._q))
         return True
 
     # -- reads ----------------------------------------------------------------------------
