@@ -406,8 +406,10 @@ def _task_document(task: Any, k: int, source: str) -> Document:
             try:
                 attrs = json.loads(raw)
             except ValueError as exc:
-                attrs = None
-                problems.append(Problem(f"{rwhere}[{ja}]", f"attrs are not JSON: {exc}"))
+                problems.append(
+                    Problem(f"{rwhere}[{ja}]", f"attrs are not JSON: {exc}", '{"role": "host"}')
+                )
+                continue
             if not isinstance(attrs, dict):
                 problems.append(
                     Problem(f"{rwhere}[{ja}]", "attrs must be one JSON object", '{"role": "host"}')
