@@ -1,0 +1,76 @@
+"""The pre-annotator's entry points: text or file in, validated draft ``Document`` out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from mskg.annotate import boilerplate, dates, segment
+from mskg.annotate.draft import Draft
+from mskg.annotate.frames import FrameFinder
+from mskg.annotate.gazetteer import Match, default_gazetteer
+from mskg.annotate.relations import RelationFinder
+from mskg.annotate.roles import bind_titles
+from mskg.annotate.source import detect_lang, doc_id_for, read_article
+from mskg.arabic import key_with_offsets, normalize
+from mskg.document import Document, Meta
+
+_LOCATIVE = ("في", "بمدينه", "مدينه")
+
+
+def _capitals(text: str, matches: list[Match]) -> list[Match]:
+    """A state named like its capital (الجزائر، تونس) after a locative ب/في is the city."""
+    capital_of = default_gazetteer().capital_of
+    out = []
+    for m in matches:
+        city = capital_of.get(m.ref) if m.type == "State" else None
+        before = normalize(text[max(0, m.start - 8) : m.start]).split()
+        if city and (m.prefix.endswith("ب") or (before and before[-1] in _LOCATIVE)):
+            m = replace(m, ref=city, type="City")
+        out.append(m)
+    return out
+
+
+def annotate_text(
+    text: str,
+    doc_id: str,
+    *,
+    lang: str = "auto",
+    published: str | None = None,
+    source: str | None = None,
+) -> Document:
+    """Draft annotations of one article (text as given, NFC)."""
+    lang = detect_lang(text) if lang == "auto" else lang
+    meta = Meta(
+        source=source,
+        published=published,
+        note="draft by mskg annotate: review every entity flagged needsReview and each relation",
+    )
+    draft = Draft(doc_id, text, lang, meta, boilerplate.detect(text))
+    key, offsets = key_with_offsets(text)
+    matches = [
+        m
+        for m in default_gazetteer().find(text, key, offsets)
+        if not draft.in_boilerplate(m.start, m.end)
+    ]
+    matches = _capitals(text, matches)
+    draft.matches = matches  # type: ignore[attr-defined]
+    sents = segment.sentences(text)
+    toks = segment.tokens(text)
+    found_dates = [
+        x
+        for x in dates.find_dates(text, key, offsets, published)
+        if not draft.in_boilerplate(x.start, x.end)
+    ]
+    bindings = bind_titles(draft, toks, matches, key, offsets)
+    frames = FrameFinder(draft, toks, key, offsets, matches, found_dates, sents)
+    found = frames.run()
+    RelationFinder(draft, matches, found, bindings, sents, frames.main).run()
+    for m in matches:  # every gazetteer match outside boilerplate is a mention
+        draft.mention(m.start, m.end, m.ref)
+    return draft.document()
+
+
+def annotate_path(path: Path, *, lang: str = "auto", published: str | None = None) -> Document:
+    text = read_article(path)
+    return annotate_text(text, doc_id_for(path), lang=lang, published=published, source=path.name)

@@ -1,0 +1,201 @@
+"""Relations from cue patterns, one sentence at a time; evidence = the sentence.
+
+Each rule names its cue and gives a confidence (how often such a cue states the relation in
+news of this genre, not a calibrated probability):
+- heldIn: an event followed in its clause by ب/في + a place (0.8); a hosting verb
+  (احتضنت، تحتضن، ستحتضن، استضافت) + a place before the events it hosts (0.8);
+- hostedBy: "بمقر" + a body (0.8); "استضافة" after a state side (0.7);
+- sessionOf: "اجتماع <mechanism>" (0.9); an event with an ordinal + ل<body> (0.8);
+- participatedIn: participation cues (شارك، بمشاركة، بحضور، ضم، قاد، برئاسة، التقى) -> the
+  actors of the sentence (0.7), role head_of_delegation / speaker when the cue says so;
+  a titled person in a sentence about an event (0.5);
+- establishes: إنشاء/إحداث/تشكيل/استحداث/تأسيس/وضع/تنظيم + mechanism (0.8), subject the
+  agreement of the sentence, else the event; تأسست … بمبادرة من <body> (0.7);
+- addresses: the threat domains in a mechanism's mandate (0.9); in an agreement's clause
+  (0.6); otherwise the main event's agenda (0.4);
+- adoptedAt: a statement, declaration or recommendations -> the event of its sentence, else
+  the main event (0.6);
+- signed / partyTo: وقع/التوقيع/أبرم + agreement -> people and bodies sign, states are
+  parties (0.7);
+- organizedBy: نظمت/المنظمة/بمبادرة من/بتنظيم من + body (0.7).
+The ontology's domain and range filter every proposal (``Draft.relate``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mskg.annotate.draft import Draft
+from mskg.annotate.frames import Frame
+from mskg.annotate.gazetteer import Match
+from mskg.annotate.roles import Binding
+from mskg.arabic import normalize
+
+_PLACE = ("City", "Port", "Region", "State")
+_ACTOR = ("State", "Person", "Ministry", "SecurityAgency", "GovernmentBody", "IntergovernmentalOrganization", "Forum")  # fmt: skip
+
+
+def _cue(*words: str) -> re.Pattern[str]:
+    alts = "|".join(normalize(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?:{alts})\w{{0,3}}(?!\w)")
+
+
+HOST = _cue("احتضنت", "تحتضن", "ستحتضن", "احتضن", "يحتضن", "سيحتضن", "احتضنتها", "استضافت", "تستضيف", "ستستضيف")  # fmt: skip
+PARTICIPATE = _cue("شارك", "شاركت", "يشارك", "تشارك", "مشاركة", "بمشاركة", "حضر", "حضور", "بحضور", "ضم", "قاد", "ترأس", "برئاسة", "التقى", "جمعه", "المشاركون", "المشاركين", "وفد")  # fmt: skip
+HEAD = _cue("قاد", "ترأس", "برئاسة", "يترأس")
+SPEAK = _cue("كلمة", "تدخل", "مداخلة", "خطاب")
+ESTABLISH = _cue("إنشاء", "انشاء", "إحداث", "احداث", "تشكيل", "استحداث", "تأسيس", "وضع", "تنظيم", "خلق", "إرساء", "تأسست", "أنشئت", "أحدثت", "المحدثة")  # fmt: skip
+SIGN = _cue("وقع", "وقعت", "وقعوا", "التوقيع", "توقيع", "أبرم", "أبرمت", "أبرما", "وقعا")
+ORGANIZE = _cue("نظمت", "نظمها", "المنظمة", "بمبادرة", "بتنظيم", "ينظمها")
+AT_SEAT = re.compile(r"(?<!\w)[وف]?بمقر(?!\w)")
+HOSTING = _cue("استضافة", "احتضان")
+
+
+class RelationFinder:
+    def __init__(
+        self,
+        draft: Draft,
+        matches: list[Match],
+        frames: list[Frame],
+        bindings: list[Binding],
+        sentences: list[tuple[int, int]],
+        main: str | None,
+    ) -> None:
+        self.d, self.matches, self.frames = draft, matches, frames
+        self.bindings, self.sentences, self.main = bindings, sentences, main
+
+    def _in(self, items, s: int, e: int):
+        return [x for x in items if s <= x.start < e]
+
+    def run(self) -> None:
+        text = self.d.text
+        for s, e in self.sentences:
+            if self.d.in_boilerplate(s, e):
+                continue
+            ms = [m for m in self._in(self.matches, s, e) if self.d.mention(m.start, m.end, m.ref)]
+            fs = self._in(self.frames, s, e)
+            key = normalize(text[s:e])
+            self._sentence(s, e, key, ms, fs)
+
+    # -- one sentence ------------------------------------------------------------------------
+    def _sentence(self, s: int, e: int, key: str, ms: list[Match], fs: list[Frame]) -> None:
+        d, ev = self.d, (s, e)
+        text = d.text
+        events = [f for f in fs if f.kind == "event"]
+        mechs = [f for f in fs if f.kind == "mechanism"]
+        agreements = [f for f in fs if f.kind == "agreement"]
+        the_event = events[0].ref if events else self.main
+
+        # heldIn: event + ب/في place within its clause
+        for f in events:
+            for m in ms:
+                if m.type in _PLACE and f.end <= m.start < f.region[1]:
+                    gap = normalize(text[f.end : m.start])
+                    if m.prefix.endswith("ب") or gap.rstrip().endswith(("في", "بمدينه", "بعاصمه")):
+                        place = self._city_if_capital(m)
+                        d.relate("heldIn", f.ref, place, ev, 0.8)
+                        break
+            if f.session_of:
+                d.relate("sessionOf", f.ref, f.session_of, ev, 0.9)
+            if f.ordinal is not None:
+                for m in ms:
+                    if f.end <= m.start <= f.end + 3 and m.prefix.endswith("ل"):
+                        d.relate("sessionOf", f.ref, m.ref, ev, 0.8)
+        # hosting verb: place/host, then the events it hosts
+        for hm in HOST.finditer(key):
+            hs = s + hm.start()
+            place = next((m for m in ms if m.start >= hs + len(hm.group()) and m.type in _PLACE + ("IntergovernmentalOrganization",)), None)  # fmt: skip
+            if place is None:
+                continue
+            for f in events:
+                if f.start > place.start:
+                    rel = "heldIn" if place.type in _PLACE else "hostedBy"
+                    d.relate(rel, f.ref, place.ref, ev, 0.8)
+        for sm in AT_SEAT.finditer(key):
+            ss = s + sm.end()
+            body = next((m for m in ms if ss <= m.start <= ss + 2), None)
+            host = next((f for f in reversed(events) if f.start < ss), None)
+            if body is not None and host is not None:
+                d.relate("hostedBy", host.ref, body.ref, ev, 0.8)
+        for hm in HOSTING.finditer(key):
+            hs = s + hm.start()
+            side = next((m for m in reversed(ms) if m.end <= hs and m.type == "State"), None)
+            target = next((f for f in events if f.start > hs), None)
+            if side is not None and target is not None:
+                d.relate("hostedBy", target.ref, side.ref, ev, 0.7)
+
+        # participation
+        if the_event and PARTICIPATE.search(key):
+            head = HEAD.search(key)
+            speak = SPEAK.search(key)
+            for m in ms:
+                if m.type not in _ACTOR or self._is_body_of(m.ref, the_event):
+                    continue
+                role = "participant"
+                if m.type == "Person" and head and s + head.end() <= m.start <= s + head.end() + 30:
+                    role = "head_of_delegation"
+                d.relate("participatedIn", m.ref, the_event, ev, 0.7, role=role)
+                if m.type == "Person" and speak:
+                    d.relate("participatedIn", m.ref, the_event, ev, 0.6, role="speaker")
+        elif the_event and events:
+            for b in self.bindings:
+                if s <= b.span[0] < e and not self._is_body_of(b.person, the_event):
+                    d.relate("participatedIn", b.person, the_event, ev, 0.5, role="participant")
+
+        # mechanisms: establishment and mandate
+        for f in mechs:
+            cue = ESTABLISH.search(normalize(text[max(s, f.start - 25) : f.end + 30]))
+            subject = agreements[0].ref if agreements else the_event
+            if cue and subject:
+                d.relate("establishes", subject, f.ref, ev, 0.8)
+            if ORGANIZE.search(key) and cue:
+                for m in ms:
+                    if m.type in ("Ministry", "SecurityAgency", "GovernmentBody"):
+                        d.relate("establishes", m.ref, f.ref, ev, 0.7)
+            for m in ms:
+                if m.type == "ThreatDomain" and f.start <= m.start < f.region[1]:
+                    d.relate("addresses", f.ref, m.ref, (f.start, max(f.region[1], m.end)), 0.9)
+
+        # agreements: adoption, signature, agenda
+        for f in agreements:
+            if f.type in ("FinalStatement", "Declaration", "Recommendations"):
+                target = next((x.ref for x in events if x.ref != f.ref), self.main)
+                if target:
+                    d.relate("adoptedAt", f.ref, target, ev, 0.6)
+        if SIGN.search(key):
+            agreement = agreements[0].ref if agreements else self._last_agreement(s)
+            if agreement:
+                for m in ms:
+                    if m.type == "State":
+                        d.relate("partyTo", m.ref, agreement, ev, 0.7)
+                    elif m.type in _ACTOR:
+                        d.relate("signed", m.ref, agreement, ev, 0.7)
+        if ORGANIZE.search(key) and the_event and not mechs:
+            for m in ms:
+                if m.type in ("Ministry", "SecurityAgency", "GovernmentBody", "IntergovernmentalOrganization"):  # fmt: skip
+                    d.relate("organizedBy", the_event, m.ref, ev, 0.7)
+
+        # threat domains not in a mechanism's mandate: the agreement's, else the event's agenda
+        for m in ms:
+            if m.type != "ThreatDomain":
+                continue
+            if any(f.start <= m.start < f.region[1] for f in mechs):
+                continue
+            holder = next((f for f in reversed(agreements) if f.start < m.start), None)
+            if holder is not None:
+                d.relate("addresses", holder.ref, m.ref, ev, 0.6)
+            elif the_event:
+                d.relate("addresses", the_event, m.ref, ev, 0.4)
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _city_if_capital(self, m: Match) -> str:
+        from mskg.annotate.gazetteer import default_gazetteer
+
+        return default_gazetteer().capital_of.get(m.ref, m.ref) if m.type == "State" else m.ref
+
+    def _is_body_of(self, ref: str, event: str) -> bool:
+        return ("sessionOf", event, ref) in self.d.relations
+
+    def _last_agreement(self, before: int) -> str | None:
+        prior = [f for f in self.frames if f.kind == "agreement" and f.start < before]
+        return prior[-1].ref if prior else None

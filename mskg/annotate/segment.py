@@ -1,0 +1,46 @@
+"""Sentences and tokens with code-point offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mskg.arabic import normalize
+
+# A sentence ends at . ! ? ؟ ؛ or a line break; quotes and brackets stay with their sentence.
+_SENTENCE = re.compile(r"[^.!?؟؛\n]+[.!?؟؛]*")
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # normalised form
+
+    def stem(self) -> str:
+        """The key without proclitics and article (للجنة -> لجنه, والإرهاب -> ارهاب)."""
+        from mskg.arabic import strip_clitics
+
+        return strip_clitics(self.key)[-1] if self.key else self.key
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.span()
+        chunk = m.group()
+        s += len(chunk) - len(chunk.lstrip())
+        e -= len(chunk) - len(chunk.rstrip())
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [
+        Token(start + m.start(), start + m.end(), m.group(), normalize(m.group()))
+        for m in _TOKEN.finditer(text[start:end])
+    ]
