@@ -72,8 +72,28 @@ class Frame:
     extras: dict = field(default_factory=dict)
 
 
+VOCAB = (
+    set(EVENT_TRIGGERS)
+    | set(ORDINALS)
+    | MANDATE
+    | set(
+        "لجنه لجن لجان فرعيه فرعيتين فريق فرق عمل فرقها فرقه دوريات مشتركه وحده وحدات خليه "
+        "مفوضيات نظام شبكه بيان ختامي مشترك اعلان اتفاق اتفاقيه تعاون مذكره تفاهم مشروع "
+        "مخطط خطه توصيات اصدار مجموعه تبني اعتماد صادق خرج خرجت متابعه متخصصه تقنيه "
+        "امنيه".split()
+    )
+)
+
+
 def _stem(t: Token) -> str:
-    return t.stem()
+    """The trigger word under the clitics: the least-stripped candidate the vocabulary knows
+    (بيان stays بيان although ب is a clitic letter), else the fully stripped form."""
+    from mskg.arabic import strip_clitics
+
+    forms = strip_clitics(t.key) if t.key else [t.key]
+    # ل + اللجنة is written للجنة: the word under it keeps one lam
+    extra = [t.key[1:]] if t.key.startswith("لل") else []
+    return next((f for f in [*forms, *extra] if f in VOCAB), forms[-1])
 
 
 class FrameFinder:
@@ -367,7 +387,7 @@ class FrameFinder:
         if session:
             key = ("session", session, date.text if date else None)
         elif ordinal is not None:
-            key = ("ordinal", ordinal, etype if s != "دوره" else "")
+            key = ("ordinal", ordinal)
         elif jam or (dated and date and date.value and len(date.value) > 4):
             key = ("distinct", start)
         elif future and self.main is not None:
