@@ -109,20 +109,25 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="trig, nq (keep the per-document graphs), ttl, nt, rdfxml, jsonld.",
+            help="trig, nq (keep the per-document graphs), ttl, nt, rdfxml, jsonld; "
+            "gexf (Gephi: the entity graph from the property graph).",
         ),
     ] = "trig",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File (default stdout).")
     ] = None,
 ) -> None:
-    """Export the RDF dataset."""
+    """Export the RDF dataset, or the entity graph as GEXF for Gephi."""
     from mskg.pipeline import Stores
     from mskg.stores.oxigraph import RDF_FORMATS
 
-    if fmt not in RDF_FORMATS:
-        typer.echo(f"error: unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}", err=True)
+    if fmt not in (*RDF_FORMATS, "gexf"):
+        formats = ", ".join([*RDF_FORMATS, "gexf"])
+        typer.echo(f"error: unknown format {fmt!r}; use one of {formats}", err=True)
         raise typer.Exit(2)
+    if fmt == "gexf":
+        _export_gexf(output)
+        return
     with Stores(get_settings()) as stores:
         data = stores.rdf.export(fmt)
     if output:
@@ -130,6 +135,24 @@ def export(
         typer.echo(f"wrote {len(data)} bytes to {output}", err=True)
     else:
         sys.stdout.buffer.write(data)
+
+
+def _export_gexf(output: Path | None) -> None:
+    """Stream the GEXF page by page (bounded memory), to a temporary file renamed at the end."""
+    from mskg.export_gexf import iter_gexf
+    from mskg.pipeline import Stores
+
+    with Stores(get_settings()) as stores:
+        if output is None:
+            for chunk in iter_gexf(stores.graph):
+                sys.stdout.buffer.write(chunk.encode("utf-8"))
+            return
+        tmp = output.with_name(output.name + ".tmp")
+        with tmp.open("w", encoding="utf-8") as f:
+            for chunk in iter_gexf(stores.graph):
+                f.write(chunk)
+        tmp.replace(output)
+    typer.echo(f"wrote {output.stat().st_size} bytes to {output}", err=True)
 
 
 def schema() -> None:
