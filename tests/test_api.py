@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,59 +13,25 @@ import pytest
 from pyoxigraph import Dataset, RdfFormat, parse
 from SPARQLWrapper import JSON, XML, SPARQLWrapper
 
+from tests.api_server import environment, running_api
 from tests.conftest import CORPUS, make_settings
 
 KEY = "test-key-1"
 DOC000 = CORPUS / "000_b8b2124286a87c6a.json"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, falkordb_server) -> Iterator[str]:
     settings = make_settings(tmp_path_factory.mktemp("api") / "data", falkordb_server)
-    env = {
-        **os.environ,
-        "MSKG_DATA_DIR": str(settings.data_dir),
-        "MSKG_GRAPH_URL": settings.graph_url,
-        "MSKG_GRAPH_NAME": settings.graph_name,
-        "MSKG_API_KEYS": KEY,
-        "MSKG_QUERY_TIMEOUT": "2",
-        "MSKG_ROW_CAP": "50",
-        "MSKG_MAX_BODY_BYTES": "2000000",
-    }
-    load = subprocess.run(
-        [sys.executable, "-m", "mskg.cli", "load", str(CORPUS)],
-        env=env,
-        capture_output=True,
-        text=True,
+    env = environment(
+        settings,
+        MSKG_API_KEYS=KEY,
+        MSKG_QUERY_TIMEOUT="2",
+        MSKG_ROW_CAP="50",
+        MSKG_MAX_BODY_BYTES="2000000",
     )
-    assert load.returncode == 0, load.stderr
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mskg.cli", "serve", "--port", str(port), "--log-level", "warning"],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/health", timeout=2).json()["status"] == "ok":
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError(f"server did not start: {proc.stderr.read() if proc.stderr else ''}")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=30)
+    with running_api(env) as base:
+        yield base
 
 
 @pytest.fixture
