@@ -38,6 +38,15 @@ format: install
 docs: install ## Regenerate docs/model.md from the ontology
 	$(BIN)/python -m mskg.ontology.docs > docs/model.md
 
+bench: install ## Full benchmarks: load at 1,000 / 10,000 / 100,000, API at 10,000 (long)
+	$(BIN)/python -m bench.run
+
+bench-quick: install ## Benchmarks on 200 documents (a minute or two; asserts no timing)
+	$(BIN)/python -m bench.run --quick
+
+bench-load: install ## Load benchmark at 1,000 and 10,000 documents next to the raw stores
+	$(BIN)/python -m bench.run --load-only
+
 lock: ## Re-pin dependencies after changing pyproject.toml
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^mskg' > requirements.lock
 
