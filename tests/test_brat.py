@@ -44,9 +44,22 @@ def test_lines_are_brat(tmp_path: Path) -> None:
     r1 = doc.relations[0]
     assert re.search(rf"^R1\t{r1.type} Arg1:T\d+ Arg2:T\d+$", ann, re.M)
     assert re.search(r"^#\d+\tAnnotatorNotes R1\tevidence=T\d+$", ann, re.M)
-    roles = [r for r in doc.relations if "role" in r.attrs]
-    n = int(roles[0].id[1:])
-    assert f"role R{n} {roles[0].attrs['role']}" in ann
+    r42 = next(r for r in doc.relations if r.id == "r42")
+    assert r42.attrs == {"role": "speaker", "onBehalfOf": "الوفود المشاركة"}
+    assert re.search(
+        r'^#\d+\tAnnotatorNotes R42\tevidence=T\d+ role=speaker onBehalfOf="الوفود المشاركة"$',
+        ann,
+        re.M,
+    )
+    # brat shows attributes on text-bound spans and events only: none are written.
+    assert not re.search(r"^A\d+\t", ann, re.M)
+
+
+def test_attribute_lines_from_other_tools_are_read(tmp_path: Path) -> None:
+    """`A1 role R1 member` (brat's own attribute syntax) qualifies the relation like a note."""
+    ann = HANDMADE_ANN + "A1\tonBehalfOf R1 الوفود المشاركة\nA2\tdate R1 2013\n"
+    (rel,) = brat.read(handmade(tmp_path, ann)).relations
+    assert rel.attrs == {"onBehalfOf": "الوفود المشاركة", "date": "2013"}
 
 
 HANDMADE_TXT = "المملكة المغربية عضو في اتحاد المغرب العربي."
@@ -90,7 +103,12 @@ def test_relation_attributes_keep_their_types(tmp_path: Path) -> None:
     review) comes back with the same value and type."""
     doc = brat.read(handmade(tmp_path))
     data = doc.model_dump(mode="json")
-    data["relations"][0]["attrs"] = {"confidence": 0.87, "date": "2013", "dateText": "يوم\tالخميس"}
+    data["relations"][0]["attrs"] = {
+        "confidence": 0.87,
+        "date": "2013",
+        "dateText": "يوم\tالخميس",
+        "onBehalfOf": 'الوفود "المشاركة"',
+    }
     data["entities"] = [
         {
             "id": "event/test-meeting",
@@ -196,9 +214,21 @@ def test_unknown_relation_type(good) -> None:
 
 def test_unknown_attribute(good) -> None:
     ann, _ = good
-    k = edit(ann, "A1\t", "role ", "mood ")
+    k = line_no(ann, next(x for x in lines_of(ann) if " role=" in x))
+    edit(ann, lines_of(ann)[k - 1], " role=", " mood=")
     err = error(ann)
-    assert any(p.place == f"line {k}" and "'mood'" in p.message for p in err.problems)
+    assert [(p.place, p.message) for p in err.problems] == [
+        (f"line {k}", "unknown relation attribute 'mood'")
+    ]
+
+
+def test_unreadable_note(good) -> None:
+    ann, _ = good
+    k = line_no(ann, "#1\t")
+    edit(ann, "#1\t", "evidence=", "the evidence is ")
+    err = error(ann)
+    assert [p.place for p in err.problems] == [f"line {k}"]
+    assert "key=value" in err.problems[0].hint
 
 
 def test_dangling_relation_argument(good) -> None:
@@ -230,7 +260,8 @@ def test_evidence_note_naming_a_missing_span(good) -> None:
     k = line_no(ann, "#1\t")
     edit(ann, "#1\t", "evidence=T", "evidence=T99")
     err = error(ann)
-    assert any(p.place == f"line {k}" and "T99" in p.message for p in err.problems)
+    assert [p.place for p in err.problems] == [f"line {k}"]
+    assert "T99" in err.problems[0].message
 
 
 def test_events_are_refused(good) -> None:

@@ -6,13 +6,15 @@ The mapping (docs/formats.md has the full story):
   ontology class, with one normalisation line ``N<k>\\tReference T<n> mskg:<entity id>``
   linking it to the registry or to a document entity;
 - a relation is ``R<n>\\t<objectProperty> Arg1:T<i> Arg2:T<j>`` between a mention of the
-  subject and a mention of the object; its qualifiers are attribute lines
-  ``A<k>\\t<attr> R<n> <value>``; its evidence is a text-bound ``Evidence`` span named by a
-  note ``#<k>\\tAnnotatorNotes R<n>\\tevidence=T<e>`` (or ``evidence=<start>-<end>``);
+  subject and a mention of the object; its evidence and qualifiers are ``key=value`` pairs in
+  its note, ``#<k>\\tAnnotatorNotes R<n>\\tevidence=T<e> role=participant``, where ``T<e>`` is
+  a text-bound ``Evidence`` span (``evidence=<start>-<end>`` for a span across lines). brat
+  shows notes on relation arcs but not attributes (nlplab/brat#791), so the writer uses
+  notes; attribute lines ``A<k>\\t<attr> R<n> <value>`` from other tools are read too;
 - what brat cannot hold (language, metadata, boilerplate, the document's own entities, ids
   that are not ``m<n>``/``r<n>``) is in the YAML sidecar.
 
-Offsets are code points, as in the native model (brat counts Python str indices too). A
+Offsets are code points, as in the native model and in brat's (Python) server. A
 discontinuous span ``T1 State 0 5;10 15`` becomes one mention per fragment, with the same
 type and ref (ids ``m1``, ``m1-2``, ...), so every mention's text stays exactly as marked.
 Everything read ends in ``mskg.document.parse_document``; its problems are reported at the
@@ -87,10 +89,11 @@ def parse_value(prop: str, raw: str) -> Scalar:
     return value if isinstance(value, int | float) else raw
 
 
-def format_value(prop: str, value: Scalar) -> str:
-    """Text for an A line that ``parse_value`` reads back as ``value``."""
+def format_value(prop: str, value: Scalar, *, spaces: bool = True) -> str:
+    """Text that ``parse_value`` reads back as ``value``: bare when it can be, else a JSON
+    string (``spaces=False``: also when it holds a space, as inside a note's pairs)."""
     bare = value if isinstance(value, str) else json.dumps(value)
-    ok = bare and bare == bare.strip() and not re.search(r"[\n\r\t]", bare)
+    ok = bare and bare == bare.strip() and not re.search(r"[\n\r\t]" if spaces else r"\s", bare)
     if ok and not bare.startswith('"'):
         try:
             back = parse_value(prop, bare)
@@ -170,7 +173,6 @@ def to_brat(doc: Document) -> tuple[str, str]:
             evidence_t[span] = next_t
             lines.append(f"T{next_t}\t{EVIDENCE} {span[0]} {span[1]}\t{piece}")
             next_t += 1
-    attrs: list[str] = []
     notes: list[str] = []
     for r, n in zip(doc.relations, r_nums, strict=True):
         ev = r.evidence
@@ -179,12 +181,10 @@ def to_brat(doc: Document) -> tuple[str, str]:
         if arg1 < 0 or arg2 < 0:
             raise ValueError(f"relation {r.id}: subject or object is not mentioned")
         lines.append(f"R{n}\t{r.type} Arg1:T{t_nums[arg1]} Arg2:T{t_nums[arg2]}")
-        for key, value in r.attrs.items():
-            attrs.append(f"{key} R{n} {format_value(key, value)}")
         t_ev = evidence_t.get((ev.start, ev.end))
-        target = f"T{t_ev}" if t_ev else f"{ev.start}-{ev.end}"
-        notes.append(f"{NOTE} R{n}\tevidence={target}")
-    lines += [f"A{k}\t{a}" for k, a in enumerate(attrs, 1)]
+        pairs = [f"evidence=T{t_ev}" if t_ev else f"evidence={ev.start}-{ev.end}"]
+        pairs += [f"{k}={format_value(k, v, spaces=False)}" for k, v in r.attrs.items()]
+        notes.append(f"{NOTE} R{n}\t{' '.join(pairs)}")
     lines += [f"#{k}\t{note}" for k, note in enumerate(notes, 1)]
     return doc.text, "".join(line + "\n" for line in lines)
 
@@ -245,7 +245,7 @@ class _Parsed:
     norms: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # T -> (line, ref)
     rels: list[tuple[int, str, str, str, str]] = field(default_factory=list)  # line,id,type,a1,a2
     attrs: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # R -> line,k,v
-    notes: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    evidence: dict[str, tuple[int, str]] = field(default_factory=dict)  # R -> line, value
     broken: set[str] = field(default_factory=set)  # ids already reported: no follow-up errors
 
 
@@ -354,8 +354,8 @@ def _parse_ann(ann: str, text: str, problems: list[Problem]) -> _Parsed:
             out.broken.discard(ident)
         elif kind == "#":
             m = re.match(r"^(\S+) (\S+)\t(.*)$", rest)
-            if m and m.group(1) == NOTE:
-                out.notes.setdefault(m.group(2), []).append((num, m.group(3)))
+            if m and m.group(1) == NOTE and m.group(2).startswith("R"):
+                _relation_note(m.group(2), m.group(3), num, out, problems)
             out.broken.discard(ident)
         else:
             problems.append(
@@ -366,6 +366,33 @@ def _parse_ann(ann: str, text: str, problems: list[Problem]) -> _Parsed:
                 )
             )
     return out
+
+
+_PAIR = re.compile(r'\s*(\w+)=("(?:[^"\\]|\\.)*"|[^\s"]\S*)')
+
+
+def _relation_note(target: str, note: str, num: int, out: _Parsed, problems: list[Problem]):
+    """``evidence=T7 role=participant date=2013-04``: the evidence and qualifiers of a
+    relation, in its note (brat cannot show attributes on relations; it shows notes)."""
+    pos, pairs = 0, []
+    while pos < len(note.rstrip()):
+        m = _PAIR.match(note, pos)
+        if not m:
+            problems.append(
+                Problem(
+                    f"line {num}",
+                    f"cannot read the note of {target} at {note[pos : pos + 20]!r}",
+                    'write key=value pairs: evidence=T7 role=participant onBehalfOf="…"',
+                )
+            )
+            return
+        pairs.append(m.groups())
+        pos = m.end()
+    for key, raw in pairs:
+        if key == "evidence":
+            out.evidence[target] = (num, raw)
+        else:
+            out.attrs.setdefault(target, []).append((num, key, raw))
 
 
 def _load_sidecar(path: Path, text: str, problems: list[Problem]) -> dict[str, Any]:
@@ -521,25 +548,25 @@ def parse(
 def _evidence(
     rid: str, p: _Parsed, args: list[_T], where: str, problems: list[Problem]
 ) -> tuple[int, int] | None:
-    """A relation's evidence: its note ``evidence=T<e>`` or ``evidence=<start>-<end>``; with
-    no note, the stretch from the first to the last character of its two arguments."""
-    for line, note in p.notes.get(rid, []):
-        m = re.match(r"^evidence=(?:(T\d+)|(\d+)-(\d+))\s*$", note)
-        if not m:
-            continue
-        if m.group(1):
-            t = p.ts.get(m.group(1))
-            if t is None:
-                problems.append(
-                    Problem(
-                        f"line {line}",
-                        f"evidence {m.group(1)} is not defined",
-                        f"mark the sentence as an {EVIDENCE} span and name it here",
-                    )
-                )
-                return None
+    """A relation's evidence: ``evidence=T<e>`` (an Evidence span) or ``evidence=<s>-<e>`` in
+    its note; with neither, the stretch from the first character of its two arguments to the
+    last."""
+    if rid in p.evidence:
+        line, raw = p.evidence[rid]
+        m = re.match(r"^(?:(T\d+)|(\d+)-(\d+))$", raw)
+        t = p.ts.get(raw) if m and m.group(1) else None
+        if m and m.group(2):
+            return int(m.group(2)), int(m.group(3))
+        if t is not None:
             return t.spans[0][0], t.spans[-1][1]
-        return int(m.group(2)), int(m.group(3))
+        problems.append(
+            Problem(
+                f"line {line}",
+                f"evidence={raw} names no text-bound span",
+                f"mark the sentence as an {EVIDENCE} span and write evidence=T<n>",
+            )
+        )
+        return None
     if len(args) != 2:
         return None
     spans = [s for t in args for s in t.spans]
