@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mskg.document import Document, EntityDef, Meta, Mention, Relation, Span, validate
+from mskg.document import Document, EntityDef, Mention, Meta, Relation, Span, validate
 from mskg.ontology import load_ontology, load_registry
 
 

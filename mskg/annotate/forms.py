@@ -36,9 +36,7 @@ def nisba_stem(state_label: str) -> str | None:
     if " " in word:
         return None
     word = bare(word)
-    if word.endswith("يه"):
-        word = word[:-2]
-    elif word.endswith("يا"):
+    if word.endswith("يه") or word.endswith("يا"):
         word = word[:-2]
     elif word.endswith("ا"):
         word = word[:-1]

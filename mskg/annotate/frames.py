@@ -44,7 +44,8 @@ MEET_VERBS = frozenset({"يجتمع", "ستجتمع", "سيجتمع", "تجتم�
 ORDINALS = {
     "اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4,
     "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8,
-    "ثامنه": 8, "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10,
+    "ثامنه": 8, "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10, "عشرين": 20,
+    "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70,
 }  # fmt: skip
 MANDATE = frozenset({"مكلف", "مكلفه", "مخصص", "مخصصه", "معني", "معنيه", "مختص", "مختصه"})
 MECH_STOP = frozenset(
@@ -52,7 +53,8 @@ MECH_STOP = frozenset(
      "ستجتمع", "سيعقد", "كل", "مره", "وستوكل", "المصادق", "عليها"}
 )  # fmt: skip
 _FUTURE = re.compile(
-    r"(?<!\w)(?:[وف]?س[يتن]\w{3,}|المقبل\w*|القادم\w*|لاحقا|تقرر عقد|من المقرر|يعتزم|سيتم)(?!\w)"
+    r"(?<!\w)(?:[وف]?س[يتن]\w{3,}|المقبل\w*|القادم\w*|لاحقا|تقرر عقد|من المقرر|يعتزم|سيتم|"
+    r"علي ان)(?!\w)"
 )
 _DATED = re.compile(r"^(?:المنعقد\w*|الذي انعقد|التي انعقدت|المنظم\w*)")
 
@@ -77,10 +79,7 @@ VOCAB = (
     | set(ORDINALS)
     | MANDATE
     | set(
-        "لجنه لجن لجان فرعيه فرعيتين فريق فرق عمل فرقها فرقه دوريات مشتركه وحده وحدات خليه "
-        "مفوضيات نظام شبكه بيان ختامي مشترك اعلان اتفاق اتفاقيه تعاون مذكره تفاهم مشروع "
-        "مخطط خطه توصيات اصدار مجموعه تبني اعتماد صادق خرج خرجت متابعه متخصصه تقنيه "
-        "امنيه".split()
+        ["لجنه", "لجن", "لجان", "فرعيه", "فرعيتين", "فريق", "فرق", "عمل", "فرقها", "فرقه", "دوريات", "مشتركه", "وحده", "وحدات", "خليه", "مفوضيات", "نظام", "شبكه", "بيان", "ختامي", "مشترك", "اعلان", "اتفاق", "اتفاقيه", "تعاون", "مذكره", "تفاهم", "مشروع", "مخطط", "خطه", "توصيات", "اصدار", "مجموعه", "تبني", "اعتماد", "صادق", "خرج", "خرجت", "متابعه", "متخصصه", "تقنيه", "امنيه"]
     )
 )
 
@@ -93,6 +92,8 @@ def _stem(t: Token) -> str:
     forms = strip_clitics(t.key) if t.key else [t.key]
     # ل + اللجنة is written للجنة: the word under it keeps one lam
     extra = [t.key[1:]] if t.key.startswith("لل") else []
+    if t.key.endswith("ا"):  # accusative tanwin: اجتماعا
+        extra += [f[:-1] for f in forms]
     return next((f for f in [*forms, *extra] if f in VOCAB), forms[-1])
 
 
@@ -254,7 +255,7 @@ class FrameFinder:
         off = 0
         if len(k) > 4 and k[0] in "وف":
             off = 1
-        if len(k) - off > 4 and k[off] in "بك" or (k[off] == "ل" and k[off + 1] != "ل"):
+        if (len(k) - off > 4 and k[off] in "بك") or (k[off] == "ل" and k[off + 1] != "ل"):
             if len(k) - off > 4:
                 off += 1
         return t.start + off
@@ -283,9 +284,7 @@ class FrameFinder:
                 j = next((k for k in range(i + 1, len(toks)) if toks[k].start >= nmatch.end), j)
         elif s == "اعلان" and "Declaration" in self.last_agreement:
             etype, fresh = "Declaration", False
-        elif s in ("اتفاق", "اتفاقيه") and nst == "تعاون":
-            etype, j = "CooperationAgreement", i + 2
-        elif s == "مذكره" and nst == "تفاهم":
+        elif (s in ("اتفاق", "اتفاقيه") and nst == "تعاون") or (s == "مذكره" and nst == "تفاهم"):
             etype, j = "CooperationAgreement", i + 2
         elif s == "مشروع" and nst == "اتفاقيه":
             etype, j = "Convention", i + 2
@@ -370,7 +369,10 @@ class FrameFinder:
             return None
         sent = self._sentence_of(start)
         s0, s1 = self.sentences[sent]
-        clause_end = self._clause_end(i)
+        k = j
+        if mech is not None:  # the clause runs past the mechanism's name
+            k = self._mechanism(j)
+        clause_end = self._clause_end(max(i, k - 1))
         after = self.d.text[end:clause_end]
         from mskg.arabic import normalize
 
@@ -380,7 +382,6 @@ class FrameFinder:
         jam = normalize(after.strip()).startswith("جمع")
         session = None
         if mech is not None:
-            self._mechanism(j)
             session = (
                 self.frames[-1].ref if self.frames and self.frames[-1].kind == "mechanism" else None
             )

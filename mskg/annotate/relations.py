@@ -74,7 +74,12 @@ class RelationFinder:
                 continue
             ms = [m for m in self._in(self.matches, s, e) if self.d.mention(m.start, m.end, m.ref)]
             fs = self._in(self.frames, s, e)
-            key = normalize(text[s:e])
+            # cue words inside a name (المنظمة in المنظمة الدولية…) are not cues: mask names
+            masked = "".join(
+                " " * (m.end - m.start) if i == 1 else text[a:b]
+                for a, b, i, m in self._pieces(s, e, ms)
+            )
+            key = normalize(masked)
             self._sentence(s, e, key, ms, fs)
 
     # -- one sentence ------------------------------------------------------------------------
@@ -145,7 +150,8 @@ class RelationFinder:
         # mechanisms: establishment and mandate
         for f in mechs:
             cue = ESTABLISH.search(normalize(text[max(s, f.start - 25) : f.end + 30]))
-            subject = agreements[0].ref if agreements else the_event
+            others = [x.ref for x in events if x.session_of != f.ref]
+            subject = agreements[0].ref if agreements else (others[0] if others else self.main)
             if cue and subject:
                 d.relate("establishes", subject, f.ref, ev, 0.8)
             if ORGANIZE.search(key) and cue:
@@ -188,6 +194,18 @@ class RelationFinder:
                 d.relate("addresses", the_event, m.ref, ev, 0.4)
 
     # -- helpers -------------------------------------------------------------------------------
+    @staticmethod
+    def _pieces(s: int, e: int, ms: list[Match]):
+        """The sentence cut into plain text (0) and names (1), in order."""
+        pos = s
+        for m in sorted(ms, key=lambda m: m.start):
+            if m.start < pos:
+                continue
+            yield pos, m.start, 0, m
+            yield m.start, m.end, 1, m
+            pos = m.end
+        yield pos, e, 0, None
+
     def _city_if_capital(self, m: Match) -> str:
         from mskg.annotate.gazetteer import default_gazetteer
 

@@ -56,11 +56,7 @@ HONORIFICS = frozenset(
 )
 _STOP = frozenset(
     normalize(w)
-    for w in (
-        "في من على إلى الى عن أن ان إن الذي التي الذين كلمة خلال مع حيث قد كما لدى عند بين "
-        "قال أكد أوضح أشار دعا هذا هذه ذلك تلك وزير وزيرة رئيس مدير سفير الوفد نظيره نظيرته "
-        "يوم أمس اليوم بعد قبل"
-    ).split()
+    for w in ["في", "من", "على", "إلى", "الى", "عن", "أن", "ان", "إن", "الذي", "التي", "الذين", "كلمة", "خلال", "مع", "حيث", "قد", "كما", "لدى", "عند", "بين", "قال", "أكد", "أوضح", "أشار", "دعا", "هذا", "هذه", "ذلك", "تلك", "وزير", "وزيرة", "رئيس", "مدير", "سفير", "الوفد", "نظيره", "نظيرته", "يوم", "أمس", "اليوم", "بعد", "قبل", "نظيره", "نظيرته", "ممثل", "ممثلو", "ممثلون"]
 )
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+$")
 _TRANSLIT = str.maketrans(
@@ -178,7 +174,8 @@ def _person_near(draft, toks, tok_at, persons, s, e) -> tuple[str, int, int] | N
     parts: list[Token] = []
     while k < len(toks) and len(parts) < 4:
         t = toks[k]
-        if not _ARABIC_WORD.match(t.text) or t.key in _STOP or t.key in HONORIFICS:
+        bare = t.key[1:] if t.key[:1] in ("و", "ف") else t.key
+        if not _ARABIC_WORD.match(t.text) or {t.key, bare} & (_STOP | HONORIFICS):
             break
         if not parts and t.key.startswith("ال"):
             break

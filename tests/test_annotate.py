@@ -1,0 +1,163 @@
+"""The pre-annotator on its own test articles (written for the tests, not real news), on the
+seed articles against the gold corpus, and its parts (dates, forms, boilerplate)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mskg.annotate import annotate_path, annotate_text, boilerplate, forms
+from mskg.annotate.dates import find_dates
+from mskg.arabic import key_with_offsets, normalize_with_offsets
+from mskg.document import validate
+from mskg.evaluate import evaluate
+
+DATA = Path(__file__).parent / "data" / "annotate"
+SEEDS = Path("/work/shared/seeds")
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def rels(doc) -> set[tuple[str, str, str]]:
+    return {(r.type, r.subject, r.object) for r in doc.relations}
+
+
+def refs(doc) -> set[str]:
+    return {m.ref for m in doc.mentions}
+
+
+def local(doc, etype: str) -> list:
+    return [e for e in doc.entities if e.type == etype]
+
+
+def test_key_with_offsets_equals_slow_path() -> None:
+    for text in ["أَهْلاً بِكُم ﻻ ABC", "وزارة الداخلية\u00a0المغربية", "مُحَمَّد"]:
+        assert key_with_offsets(text)[0] == normalize_with_offsets(text)[0]
+        assert list(key_with_offsets(text)[1]) == normalize_with_offsets(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "end_value"),
+    [
+        ("يومي 8 و9 يونيو المقبل", None, None, None),  # no year stated, none invented
+        ("يومي 8 و9 جوان المقبل", "2015-05-20", "2015-06-08", "2015-06-09"),
+        ("يوم 21 أبريل 2013", None, "2013-04-21", None),
+        ("في 3 كانون الثاني 2020", None, "2020-01-03", None),
+        ("شهر نونبر 2013", None, "2013-11", None),
+        ("أواخر شهر دجنبر من السنة الماضية", "2014-03-01", "2013-12", None),
+        ("برسم سنة 2014", None, "2014", None),
+        ("يومي 29 و30 شتنبر المقبل", "2015-11-02", "2016-09-29", "2016-09-30"),
+    ],
+)
+def test_dates(text, published, value, end_value) -> None:
+    key, offsets = key_with_offsets(text)
+    (d,) = find_dates(text, key, offsets, published)
+    assert (d.value, d.end_value) == (value, end_value)
+    assert text[d.start : d.end] == d.text
+
+
+def test_nisba_rule() -> None:
+    assert forms.nisba_stem("المغرب") == "مغربي"
+    assert forms.nisba_stem("ليبيا") == "ليبي"
+    assert forms.nisba_stem("إسبانيا") == "اسباني"
+    assert forms.nisba_stem("جزر القمر") is None
+    # a nisba alone is context, not a mention; with a side head it is the state
+    doc = annotate_text("أكد الخبراء المغاربة أهمية التعاون المغاربي.", "t1")
+    assert "state/MAR" not in refs(doc)
+    doc = annotate_text("وقاد الوزير الوفد المغربي إلى الاجتماع.", "t2")
+    assert "state/MAR" in refs(doc)
+    doc = annotate_text("أعلنت الداخلية المغربية عن اجتماع.", "t3")
+    assert "org/mar-ministry-of-interior" in refs(doc)
+
+
+def test_clitics_and_offsets_into_the_original() -> None:
+    text = "وللجزائرِ وبالرباطِ والإرهابُ"
+    doc = annotate_text(text, "t4")
+    for m in doc.mentions:
+        assert text[m.start : m.end] == m.text
+    assert {"place/rabat", "domain/terrorism"} <= refs(doc)
+    rabat = next(m for m in doc.mentions if m.ref == "place/rabat")
+    assert rabat.text.startswith("الرباط")  # و ب stay outside the span
+
+
+def test_boilerplate_detected_and_empty() -> None:
+    page = (SEEDS / "002_76a1b9d5c2198e0e.txt").read_text(encoding="utf-8")
+    spans = boilerplate.detect(page)
+    assert spans[0].start == 0 and spans[0].end > 3000
+    assert page[spans[-1].start : spans[-1].end].startswith("انقر هنا")
+    doc = annotate_path(SEEDS / "002_76a1b9d5c2198e0e.txt")
+    for m in doc.mentions:
+        assert not any(b.start < m.end and m.start < b.end for b in doc.boilerplate)
+    for r in doc.relations:
+        assert not any(
+            b.start < r.evidence.end and r.evidence.start < b.end for b in doc.boilerplate
+        )
+
+
+def test_tunisian_italian_talks() -> None:
+    doc = annotate_path(DATA / "tun_ita_migration.txt")
+    validate(doc, "tun_ita")
+    assert {"place/tunis", "post/tun-minister-of-interior", "place/rome", "org/european-union",
+            "domain/illegal-migration", "domain/human-trafficking"} <= refs(doc)  # fmt: skip
+    (person,) = [e for e in doc.entities if e.type == "Person"]
+    assert person.label["ar"] == "كمال الفقي" and person.props["needsReview"] is True
+    assert ("holds", person.id, "post/tun-minister-of-interior") in rels(doc)
+    main = next(e for e in local(doc, "Meeting") if e.props["status"] == "held")
+    planned = next(e for e in local(doc, "Meeting") if e.props["status"] == "planned")
+    (wg,) = local(doc, "WorkingGroup")
+    assert {
+        ("heldIn", main.id, "place/tunis"),
+        ("heldIn", planned.id, "place/rome"),
+        ("sessionOf", planned.id, wg.id),
+        ("participatedIn", "org/european-union", main.id),
+        ("participatedIn", person.id, main.id),
+    } <= rels(doc)
+    assert planned.props["dateText"] == "يومي 4 و5 يونيو المقبل" and "date" not in planned.props
+
+
+def test_arab_council_session_in_tunis() -> None:
+    doc = annotate_path(DATA / "arab_council_tunis.txt")
+    (session,) = local(doc, "Meeting")
+    assert session.props["ordinal"] == 40
+    (statement,) = local(doc, "FinalStatement")
+    (committee,) = local(doc, "Committee")
+    assert {
+        ("sessionOf", session.id, "org/council-of-arab-interior-ministers"),
+        ("adoptedAt", statement.id, session.id),
+        ("establishes", statement.id, committee.id),
+        ("addresses", session.id, "domain/terrorism"),
+        ("participatedIn", "org/interpol", session.id),
+    } <= rels(doc)
+    assert not any(r[0] == "organizedBy" for r in rels(doc))  # "المنظمة" inside a name
+    assert doc.boilerplate and not any(m.start >= doc.boilerplate[0].start for m in doc.mentions)
+
+
+def test_moroccan_spanish_mou() -> None:
+    doc = annotate_path(DATA / "mar_esp_police_mou.txt")
+    (mou,) = local(doc, "CooperationAgreement")
+    assert local(doc, "JointPatrol") and local(doc, "Committee")
+    assert {("addresses", mou.id, "domain/terrorism"),
+            ("addresses", mou.id, "domain/illegal-migration")} <= rels(doc)  # fmt: skip
+    assert "place/madrid" in refs(doc)
+
+
+def test_planned_meeting_without_year_keeps_text() -> None:
+    doc = annotate_path(DATA / "planned_no_year.txt")
+    (meeting,) = local(doc, "Meeting")
+    assert meeting.props["status"] == "planned"
+    assert meeting.props["dateText"] == "يومي 8 و9 نونبر المقبل" and "date" not in meeting.props
+    assert ("heldIn", meeting.id, "place/algiers") in rels(doc)
+    assert "post/dza-minister-of-interior" in refs(doc)
+    dated = annotate_path(DATA / "planned_no_year.txt", published="2019-10-01")
+    (meeting,) = local(dated, "Meeting")
+    assert (meeting.props["date"], meeting.props["endDate"]) == ("2019-11-08", "2019-11-09")
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seed articles not on this machine")
+def test_seed_targets(tmp_path) -> None:
+    for f in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / f"{f.stem}.json").write_text(annotate_path(f).to_json(), encoding="utf-8")
+    report = evaluate(CORPUS, tmp_path)
+    assert len(report.documents) == 5
+    assert report.total("linked").f1 >= 0.85
+    assert report.total("relations").f1 >= 0.50
