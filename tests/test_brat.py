@@ -12,6 +12,7 @@ import pytest
 from mskg.document import Document, parse_document
 from mskg.errors import InvalidDocument
 from mskg.loaders import brat, read_source
+from mskg.ontology import load_ontology
 from tests.conftest import CORPUS
 
 GOLD = sorted(CORPUS.glob("*.json"))
@@ -53,6 +54,29 @@ def test_lines_are_brat(tmp_path: Path) -> None:
     )
     # brat shows attributes on text-bound spans and events only: none are written.
     assert not re.search(r"^A\d+\t", ann, re.M)
+
+
+def test_annotation_conf_declares_every_type(tmp_path: Path) -> None:
+    """brat needs the collection's types: every ontology class and object property, written
+    once beside the documents and never over an edited one."""
+    brat.write(gold(DOC000), tmp_path)
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    current = ""
+    parsed: dict[str, list[str]] = {
+        k: [] for k in ("entities", "relations", "events", "attributes")
+    }
+    for line in conf.splitlines():
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif line and not line.startswith("#"):
+            parsed[current].append(line.split("\t")[0])
+    onto = load_ontology()
+    assert set(parsed["entities"]) == {*onto.entity_classes(), "Evidence"}
+    props = {p.name for p in onto.object_properties()} - {"mentions"}
+    assert set(parsed["relations"]) == props | {"<OVERLAP>"}
+    (tmp_path / "annotation.conf").write_text("[entities]\nState\n", encoding="utf-8")
+    brat.write(gold(GOLD[1]), tmp_path)
+    assert (tmp_path / "annotation.conf").read_text(encoding="utf-8") == "[entities]\nState\n"
 
 
 def test_attribute_lines_from_other_tools_are_read(tmp_path: Path) -> None:
