@@ -75,7 +75,7 @@ def detect(text: str) -> list[Span]:
         ):
             flags[i] = True
     spans: list[Span] = []
-    for (start, end, raw), flag in zip(lines, flags, strict=True):
+    for (start, _end, raw), flag in zip(lines, flags, strict=True):
         if not flag:
             continue
         s = start + (len(raw) - len(raw.lstrip()))

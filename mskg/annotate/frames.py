@@ -79,7 +79,50 @@ VOCAB = (
     | set(ORDINALS)
     | MANDATE
     | set(
-        ["لجنه", "لجن", "لجان", "فرعيه", "فرعيتين", "فريق", "فرق", "عمل", "فرقها", "فرقه", "دوريات", "مشتركه", "وحده", "وحدات", "خليه", "مفوضيات", "نظام", "شبكه", "بيان", "ختامي", "مشترك", "اعلان", "اتفاق", "اتفاقيه", "تعاون", "مذكره", "تفاهم", "مشروع", "مخطط", "خطه", "توصيات", "اصدار", "مجموعه", "تبني", "اعتماد", "صادق", "خرج", "خرجت", "متابعه", "متخصصه", "تقنيه", "امنيه"]
+        [
+            "لجنه",
+            "لجن",
+            "لجان",
+            "فرعيه",
+            "فرعيتين",
+            "فريق",
+            "فرق",
+            "عمل",
+            "فرقها",
+            "فرقه",
+            "دوريات",
+            "مشتركه",
+            "وحده",
+            "وحدات",
+            "خليه",
+            "مفوضيات",
+            "نظام",
+            "شبكه",
+            "بيان",
+            "ختامي",
+            "مشترك",
+            "اعلان",
+            "اتفاق",
+            "اتفاقيه",
+            "تعاون",
+            "مذكره",
+            "تفاهم",
+            "مشروع",
+            "مخطط",
+            "خطه",
+            "توصيات",
+            "اصدار",
+            "مجموعه",
+            "تبني",
+            "اعتماد",
+            "صادق",
+            "خرج",
+            "خرجت",
+            "متابعه",
+            "متخصصه",
+            "تقنيه",
+            "امنيه",
+        ]
     )
 )
 
@@ -226,9 +269,12 @@ class FrameFinder:
             st = _stem(t)
             if st in MANDATE:
                 mandate = True
-            elif not mandate and not (t.key.startswith("ال") or t.key.startswith("ل")):
-                if st not in ("متابعه", "عمل", "مشتركه", "فرعيه", "متخصصه", "تقنيه"):
-                    break
+            elif (
+                not mandate
+                and not t.key.startswith(("ال", "ل"))
+                and st not in ("متابعه", "عمل", "مشتركه", "فرعيه", "متخصصه", "تقنيه")
+            ):
+                break
             end = t.end
             j += 1
         start = self._strip_proclitic(toks[i])
@@ -255,9 +301,9 @@ class FrameFinder:
         off = 0
         if len(k) > 4 and k[0] in "وف":
             off = 1
-        if (len(k) - off > 4 and k[off] in "بك") or (k[off] == "ل" and k[off + 1] != "ل"):
-            if len(k) - off > 4:
-                off += 1
+        # ب ك ل before the word (not the لل of ل + article, which stays in the span)
+        if len(k) - off > 4 and (k[off] in "بك" or (k[off] == "ل" and k[off + 1] != "ل")):
+            off += 1
         return t.start + off
 
     # -- agreements ----------------------------------------------------------------------------
@@ -368,7 +414,7 @@ class FrameFinder:
         if s == "دوره" and ordinal is None and self.main is None:
             return None
         sent = self._sentence_of(start)
-        s0, s1 = self.sentences[sent]
+        s0 = self.sentences[sent][0]
         k = j
         if mech is not None:  # the clause runs past the mechanism's name
             k = self._mechanism(j)
@@ -395,10 +441,8 @@ class FrameFinder:
             key = ("planned", start)
         else:
             key = ("main",)
-        if key == ("main",) and self.main is not None:
-            ref = self.main
-        else:
-            ref = self.event_keys.get(key)
+        main = key == ("main",) and self.main is not None
+        ref = self.main if main else self.event_keys.get(key)
         if ref is None:
             label = self.d.text[start:end]
             ref = self.d.entity(

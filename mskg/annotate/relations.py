@@ -32,23 +32,31 @@ from mskg.annotate.roles import Binding
 from mskg.arabic import normalize
 
 _PLACE = ("City", "Port", "Region", "State")
-_ACTOR = ("State", "Person", "Ministry", "SecurityAgency", "GovernmentBody", "IntergovernmentalOrganization", "Forum")  # fmt: skip
+_BODY = ("Ministry", "SecurityAgency", "GovernmentBody", "IntergovernmentalOrganization")
+_ACTOR = ("State", "Person", "Forum", *_BODY)
+_HOSTS = (*_PLACE, "IntergovernmentalOrganization")
 
 
-def _cue(*words: str) -> re.Pattern[str]:
-    alts = "|".join(normalize(w) for w in words)
+def _cue(words: str) -> re.Pattern[str]:
+    """A regex for cue words (space-separated) with optional و ف ب ل and short suffixes."""
+    alts = "|".join(normalize(w) for w in words.split())
     return re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?:{alts})\w{{0,3}}(?!\w)")
 
 
-HOST = _cue("احتضنت", "تحتضن", "ستحتضن", "احتضن", "يحتضن", "سيحتضن", "احتضنتها", "استضافت", "تستضيف", "ستستضيف")  # fmt: skip
-PARTICIPATE = _cue("شارك", "شاركت", "يشارك", "تشارك", "مشاركة", "بمشاركة", "حضر", "حضور", "بحضور", "ضم", "قاد", "ترأس", "برئاسة", "التقى", "جمعه", "المشاركون", "المشاركين", "وفد")  # fmt: skip
-HEAD = _cue("قاد", "ترأس", "برئاسة", "يترأس")
-SPEAK = _cue("كلمة", "تدخل", "مداخلة", "خطاب")
-ESTABLISH = _cue("إنشاء", "انشاء", "إحداث", "احداث", "تشكيل", "استحداث", "تأسيس", "وضع", "تنظيم", "خلق", "إرساء", "تأسست", "أنشئت", "أحدثت", "المحدثة")  # fmt: skip
-SIGN = _cue("وقع", "وقعت", "وقعوا", "التوقيع", "توقيع", "أبرم", "أبرمت", "أبرما", "وقعا")
-ORGANIZE = _cue("نظمت", "نظمها", "المنظمة", "بمبادرة", "بتنظيم", "ينظمها")
+HOST = _cue("احتضنت تحتضن ستحتضن احتضن يحتضن سيحتضن احتضنتها استضافت تستضيف ستستضيف")
+PARTICIPATE = _cue(
+    "شارك شاركت يشارك تشارك مشاركة بمشاركة حضر حضور بحضور ضم قاد ترأس برئاسة التقى جمعه "
+    "المشاركون المشاركين وفد"
+)
+HEAD = _cue("قاد ترأس برئاسة يترأس")
+SPEAK = _cue("كلمة تدخل مداخلة خطاب")
+ESTABLISH = _cue(
+    "إنشاء انشاء إحداث احداث تشكيل استحداث تأسيس وضع تنظيم خلق إرساء تأسست أنشئت أحدثت المحدثة"
+)
+SIGN = _cue("وقع وقعت وقعوا التوقيع توقيع أبرم أبرمت أبرما وقعا")
+ORGANIZE = _cue("نظمت نظمها المنظمة بمبادرة بتنظيم ينظمها")
 AT_SEAT = re.compile(r"(?<!\w)[وف]?بمقر(?!\w)")
-HOSTING = _cue("استضافة", "احتضان")
+HOSTING = _cue("استضافة احتضان")
 
 
 class RelationFinder:
@@ -109,7 +117,8 @@ class RelationFinder:
         # hosting verb: place/host, then the events it hosts
         for hm in HOST.finditer(key):
             hs = s + hm.start()
-            place = next((m for m in ms if m.start >= hs + len(hm.group()) and m.type in _PLACE + ("IntergovernmentalOrganization",)), None)  # fmt: skip
+            after = hs + len(hm.group())
+            place = next((m for m in ms if m.start >= after and m.type in _HOSTS), None)
             if place is None:
                 continue
             for f in events:
@@ -178,7 +187,7 @@ class RelationFinder:
                         d.relate("signed", m.ref, agreement, ev, 0.7)
         if ORGANIZE.search(key) and the_event and not mechs:
             for m in ms:
-                if m.type in ("Ministry", "SecurityAgency", "GovernmentBody", "IntergovernmentalOrganization"):  # fmt: skip
+                if m.type in _BODY:
                     d.relate("organizedBy", the_event, m.ref, ev, 0.7)
 
         # threat domains not in a mechanism's mandate: the agreement's, else the event's agenda

@@ -11,7 +11,29 @@ from mskg.document import DOC_ID_PATTERN
 from mskg.errors import InvalidDocument, Problem
 
 _BLOCK = frozenset(
-    ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "header", "footer", "nav", "blockquote", "title"]
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "blockquote",
+        "title",
+    ]
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
 
