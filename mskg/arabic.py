@@ -122,12 +122,28 @@ _TABLE.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _REMOVED = frozenset(k for k, v in _TABLE.items() if v is None)
 
 
+_STABLE: set[str] = set()
+
+
+def _nfkc_stable(chars: frozenset[str]) -> bool:
+    """True if NFKC changes none of ``chars`` (answers are remembered per character)."""
+    for c in chars - _STABLE:
+        if unicodedata.normalize("NFKC", c) != c:
+            return False
+        _STABLE.add(c)
+    return True
+
+
 def key_with_offsets(text: str) -> tuple[str, list[int] | range]:
     """Same result as ``normalize_with_offsets``, much faster on NFKC-stable text."""
-    chars = set(text)
-    if any(unicodedata.normalize("NFKC", c) != c for c in chars):
+    if not _nfkc_stable(frozenset(text)):
         return normalize_with_offsets(text)
     key = text.translate(_TABLE)
     if len(key) == len(text):
         return key, range(len(text))
     return key, [i for i, c in enumerate(text) if ord(c) not in _REMOVED]
+
+
+def fast_normalize(text: str) -> str:
+    """``normalize`` for long strings (sentences, articles): one translate when possible."""
+    return key_with_offsets(text)[0]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from mskg.arabic import normalize
+from mskg.arabic import fast_normalize as normalize
 from mskg.document import Span
 
 _LIST_SEP = re.compile(r"\s{3,}")

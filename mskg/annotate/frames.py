@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mskg.annotate.dates import DateExpr
 from mskg.annotate.draft import Draft
 from mskg.annotate.gazetteer import Match
 from mskg.annotate.segment import Token
+from mskg.arabic import fast_normalize as normalize
+from mskg.arabic import strip_clitics
 
 EVENT_TRIGGERS = {
     "اجتماع": "Meeting",
@@ -128,14 +131,17 @@ VOCAB = (
 
 
 def _stem(t: Token) -> str:
+    return _stem_key(t.key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem_key(key: str) -> str:
     """The trigger word under the clitics: the least-stripped candidate the vocabulary knows
     (بيان stays بيان although ب is a clitic letter), else the fully stripped form."""
-    from mskg.arabic import strip_clitics
-
-    forms = strip_clitics(t.key) if t.key else [t.key]
+    forms = strip_clitics(key) if key else [key]
     # ل + اللجنة is written للجنة: the word under it keeps one lam
-    extra = [t.key[1:]] if t.key.startswith("لل") else []
-    if t.key.endswith("ا"):  # accusative tanwin: اجتماعا
+    extra = [key[1:]] if key.startswith("لل") else []
+    if key.endswith("ا"):  # accusative tanwin: اجتماعا
         extra += [f[:-1] for f in forms]
     return next((f for f in [*forms, *extra] if f in VOCAB), forms[-1])
 
@@ -155,6 +161,10 @@ class FrameFinder:
         self.dates, self.sentences = dates, sentences
         self.inv = {o: i for i, o in enumerate(offsets)} if not isinstance(offsets, range) else None
         self.match_at = {m.start: m for m in matches}
+        self.covering: dict[int, Match] = {}  # code point -> the name that covers it
+        for m in matches:
+            for pos in range(m.start, m.end):
+                self.covering[pos] = m
         self.slug = draft.doc_id.lower().replace("_", "-")
         self.frames: list[Frame] = []
         self.main: str | None = None
@@ -171,15 +181,11 @@ class FrameFinder:
         return -1
 
     def _k(self, start: int, end: int) -> str:
-        from mskg.arabic import normalize
 
         return normalize(self.d.text[start:end])
 
     def _inside_match(self, t: Token) -> Match | None:
-        for m in self.matches:
-            if m.start <= t.start < m.end:
-                return m
-        return None
+        return self.covering.get(t.start)
 
     def _new_id(self, prefix: str) -> str:
         self.n += 1
@@ -194,6 +200,9 @@ class FrameFinder:
         i = 0
         while i < len(toks):
             t = toks[i]
+            if _stem(t) not in VOCAB and t.key not in MEET_VERBS:  # cheap filter first
+                i += 1
+                continue
             if self.d.in_boilerplate(t.start, t.end) or self._inside_match(t):
                 i += 1
                 continue
@@ -420,7 +429,6 @@ class FrameFinder:
             k = self._mechanism(j)
         clause_end = self._clause_end(max(i, k - 1))
         after = self.d.text[end:clause_end]
-        from mskg.arabic import normalize
 
         future = bool(_FUTURE.search(normalize(self.d.text[max(s0, start - 40) : clause_end])))
         dated = _DATED.match(normalize(after.strip()))

@@ -12,7 +12,8 @@ from mskg.annotate.gazetteer import Match, default_gazetteer
 from mskg.annotate.relations import RelationFinder
 from mskg.annotate.roles import bind_titles
 from mskg.annotate.source import detect_lang, doc_id_for, read_article
-from mskg.arabic import key_with_offsets, normalize
+from mskg.arabic import fast_normalize as normalize
+from mskg.arabic import key_with_offsets
 from mskg.document import Document, Meta
 
 _LOCATIVE = ("في", "بمدينه", "مدينه")

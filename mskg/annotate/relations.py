@@ -29,7 +29,7 @@ from mskg.annotate.draft import Draft
 from mskg.annotate.frames import Frame
 from mskg.annotate.gazetteer import Match
 from mskg.annotate.roles import Binding
-from mskg.arabic import normalize
+from mskg.arabic import fast_normalize as normalize
 
 _PLACE = ("City", "Port", "Region", "State")
 _BODY = ("Ministry", "SecurityAgency", "GovernmentBody", "IntergovernmentalOrganization")

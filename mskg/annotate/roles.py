@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from mskg.annotate import forms
 from mskg.annotate.draft import Draft
 from mskg.annotate.gazetteer import Match
 from mskg.annotate.segment import Token
 from mskg.arabic import normalize
+from mskg.ontology import load_registry
 
 TITLES: list[tuple[tuple[str, ...], str, str]] = [
     (("وزير الداخلية", "وزير داخلية"), "minister-of-interior", "Minister of the Interior"),
@@ -124,6 +126,16 @@ def slug(arabic: str) -> str:
     return re.sub(r"-+", "-", s).strip("-") or "x"
 
 
+@cache
+def _nisbas() -> dict[str, str]:
+    """State id -> nisba stem, for the states of the registry."""
+    return {
+        e.id: s
+        for e in load_registry()
+        if e.type == "State" and (s := forms.nisba_stem(e.label.get("ar", "")))
+    }
+
+
 @dataclass
 class Binding:
     person: str
@@ -154,11 +166,7 @@ def bind_titles(
     registry = draft.registry
     matches_at = {m.start: m for m in matches}
     persons = [m for m in matches if m.type == "Person"]
-    nisbas = {
-        e.id: s
-        for e in registry
-        if e.type == "State" and (s := forms.nisba_stem(e.label.get("ar", "")))
-    }
+    nisbas = _nisbas()
     tok_at = {t.start: i for i, t in enumerate(toks)}
     covered = [(m.start, m.end) for m in matches if m.type not in ("ThreatDomain",)]
     titles: list[tuple[int, int, str | None, str | None]] = []  # start, end, post, slug

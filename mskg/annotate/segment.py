@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mskg.arabic import normalize
 
@@ -38,9 +39,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_norm = lru_cache(maxsize=1 << 16)(normalize)  # news vocabulary repeats: normalise once
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     return [
-        Token(start + m.start(), start + m.end(), m.group(), normalize(m.group()))
+        Token(start + m.start(), start + m.end(), m.group(), _norm(m.group()))
         for m in _TOKEN.finditer(text[start:end])
     ]
