@@ -448,14 +448,18 @@ def parse(
     """Pure part of ``read``: the three inputs -> a validated Document."""
     problems: list[Problem] = []
     p = _parse_ann(ann, text, problems)
-    ids: dict[str, str] = {str(k): str(v) for k, v in (sidecar.get("ids") or {}).items()}
+    raw_ids = sidecar.get("ids") or {}
+    if not isinstance(raw_ids, dict):
+        raise InvalidDocument(
+            source, [Problem(f"{sidecar_name}: ids", "must map brat ids to ids", "T31: m7-2")]
+        )
+    ids: dict[str, str] = {str(k): str(v) for k, v in raw_ids.items()}
     places: dict[str, str] = {}  # JSON path prefix -> .ann place, for parse_document's problems
 
     def native_id(brat_id: str, prefix: str) -> str:
         return ids.get(brat_id) or prefix + brat_id[1:]
 
     mentions: list[dict[str, Any]] = []
-    first_of: dict[str, int] = {}  # T id -> index of its first mention
     refs: dict[str, str] = {}
     for t in p.ts.values():
         if t.type == EVIDENCE:
@@ -473,7 +477,6 @@ def parse(
             continue
         refs[t.id] = norms[0][1]
         base = native_id(t.id, "m")
-        first_of[t.id] = len(mentions)
         for k, (s, e) in enumerate(t.spans, 1):
             places[f"$.mentions[{len(mentions)}]"] = where
             mentions.append(
@@ -497,16 +500,16 @@ def parse(
         where = f"line {num} ({rid})"
         args = []
         for name, t_id in (("Arg1", a1), ("Arg2", a2)):
-            t = p.ts.get(t_id)
+            arg = p.ts.get(t_id)
             if t_id in p.broken:
                 continue
-            if t is None or t.type == EVIDENCE:
-                what = "is not defined" if t is None else "is an Evidence span, not a mention"
+            if arg is None or arg.type == EVIDENCE:
+                what = "is not defined" if arg is None else "is an Evidence span, not a mention"
                 problems.append(
                     Problem(where, f"{name} {t_id} {what}", "point the relation at a mention")
                 )
             elif t_id in refs:
-                args.append(t)
+                args.append(arg)
         evidence = _evidence(rid, p, args, where, problems)
         attrs: dict[str, Any] = {}
         for line, key, raw in p.attrs.get(rid, []):
@@ -546,10 +549,7 @@ def parse(
         "text": text,
         "lang": sidecar.get("lang"),
         "meta": sidecar.get("meta") or {},
-        "boilerplate": [
-            {"start": b[0], "end": b[1]} if isinstance(b, list | tuple) and len(b) == 2 else b
-            for b in sidecar.get("boilerplate") or []
-        ],
+        "boilerplate": _boilerplate(sidecar.get("boilerplate") or []),
         "entities": sidecar.get("entities") or [],
         "mentions": mentions,
         "relations": relations,
@@ -560,6 +560,16 @@ def parse(
         raise InvalidDocument(
             source, [_relocate(pr, places, sidecar_name) for pr in exc.problems]
         ) from None
+
+
+def _boilerplate(value: Any) -> Any:
+    """Sidecar ``[start, end]`` pairs -> native spans; anything else goes to the gate as is,
+    which reports it at ``boilerplate[i]``."""
+    if not isinstance(value, list):
+        return value
+    return [
+        {"start": b[0], "end": b[1]} if isinstance(b, list) and len(b) == 2 else b for b in value
+    ]
 
 
 def _evidence(

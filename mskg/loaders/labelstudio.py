@@ -297,7 +297,7 @@ def _task_document(task: Any, k: int, source: str) -> Document:
             continue
         if kind == "labels" and control in (LABEL, RELATION):
             names = value.get("labels")
-            if not isinstance(names, list) or len(names) != 1:
+            if not isinstance(names, list) or len(names) != 1 or not isinstance(names[0], str):
                 problems.append(Problem(place, "a region needs exactly one label"))
                 continue
             span = _span(value, text, u16, place, problems)
@@ -349,6 +349,9 @@ def _task_document(task: Any, k: int, source: str) -> Document:
     for j, arc in arcs:
         place = f"{rwhere}[{j}]"
         src, dst, names = arc.get("from_id"), arc.get("to_id"), arc.get("labels") or []
+        if not isinstance(src, str) or not isinstance(dst, str) or not isinstance(names, list):
+            problems.append(Problem(place, "an arc needs from_id, to_id and a list of labels"))
+            continue
         if arc.get("direction") == "left":
             src, dst = dst, src
         for end in (src, dst):
@@ -358,7 +361,7 @@ def _task_document(task: Any, k: int, source: str) -> Document:
                 )
         if src not in labels or dst not in labels:
             continue
-        if len(names) != 1:
+        if len(names) != 1 or not isinstance(names[0], str):
             problems.append(Problem(place, "an arc needs exactly one label", "subject or object"))
         elif names[0] in (SUBJECT, OBJECT):
             ends.setdefault(src, {}).setdefault(names[0], []).append(dst)
