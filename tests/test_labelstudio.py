@@ -133,6 +133,45 @@ def test_utf16_offsets_are_converted_on_read() -> None:
     assert m.start == start - 2
 
 
+def test_pre_annotator_values_keep_their_types() -> None:
+    """A decimal confidence, a year-only date and an entity flagged for review survive."""
+    data = astral_doc().model_dump(mode="json")
+    data["entities"] = [
+        {
+            "id": "event/test-meeting",
+            "type": "Meeting",
+            "label": {"ar": "اجتماع"},
+            "props": {"needsReview": True, "ordinal": 3},
+        }
+    ]
+    start = ASTRAL_TEXT.index("اجتمع")
+    data["mentions"].append(
+        {
+            "id": "m3",
+            "start": start,
+            "end": start + 5,
+            "text": "اجتمع",
+            "type": "Meeting",
+            "ref": "event/test-meeting",
+        }
+    )
+    data["relations"] = [
+        {
+            "id": "r1",
+            "type": "heldIn",
+            "subject": "event/test-meeting",
+            "object": "place/rabat",
+            "evidence": {"start": 3, "end": len(ASTRAL_TEXT)},
+            "attrs": {"confidence": 0.87, "date": "2013"},
+        }
+    ]
+    doc = parse_document(data, "memory")
+    (back,) = ls.parse(json.loads(json.dumps(ls.to_labelstudio([doc]))), "memory")
+    assert back == doc
+    assert type(back.relations[0].attrs["confidence"]) is float
+    assert back.entities[0].props == {"needsReview": True, "ordinal": 3}
+
+
 def test_offset_inside_a_surrogate_pair(tmp_path: Path) -> None:
     (task,) = ls.to_labelstudio([astral_doc()])
     task["predictions"][0]["result"][0]["value"].update(start=1, end=3)  # splits 𝐀
