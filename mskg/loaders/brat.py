@@ -541,9 +541,6 @@ def parse(
                     "mskg attributes qualify relations (R lines) only",
                 )
             )
-    if problems:
-        raise InvalidDocument(source, problems)
-
     data = {
         "id": doc_id,
         "text": text,
@@ -554,12 +551,15 @@ def parse(
         "mentions": mentions,
         "relations": relations,
     }
+    # The gate runs even when lines were refused, so one pass reports every problem; what
+    # was refused is left out of ``data``, so nothing is reported twice.
     try:
-        return parse_document(data, source)
+        doc = parse_document(data, source)
     except InvalidDocument as exc:
-        raise InvalidDocument(
-            source, [_relocate(pr, places, sidecar_name) for pr in exc.problems]
-        ) from None
+        problems += [_relocate(pr, places, sidecar_name) for pr in exc.problems]
+    if problems:
+        raise InvalidDocument(source, problems)
+    return doc
 
 
 def _boilerplate(value: Any) -> Any:

@@ -433,8 +433,6 @@ def _task_document(task: Any, k: int, source: str) -> Document:
         )
     if doc_id is None:
         problems.append(Problem(f"{where}.data.mskg.id", "no document id", "set data.mskg.id"))
-    if problems:
-        raise InvalidDocument(source, problems)
     native = {
         "id": doc_id,
         "text": text,
@@ -445,12 +443,18 @@ def _task_document(task: Any, k: int, source: str) -> Document:
         "mentions": mentions,
         "relations": relations,
     }
+    # The gate runs even when results were refused, so one pass reports every problem.
     try:
-        return parse_document(native, source)
+        doc = parse_document(native, source)
     except InvalidDocument as exc:
-        raise InvalidDocument(
-            source, [_relocate(p, places, f"{where}.data.mskg") for p in exc.problems]
-        ) from None
+        problems += [
+            _relocate(p, places, f"{where}.data.mskg")
+            for p in exc.problems
+            if not (doc_id is None and p.place == "$.id")
+        ]
+    if problems:
+        raise InvalidDocument(source, problems)
+    return doc
 
 
 def _relocate(problem: Problem, places: dict[str, str], data_place: str) -> Problem:
