@@ -430,7 +430,9 @@ class FrameFinder:
         clause_end = self._clause_end(max(i, k - 1))
         after = self.d.text[end:clause_end]
 
-        future = bool(_FUTURE.search(normalize(self.d.text[max(s0, start - 40) : clause_end])))
+        # tense is read near the mention: a later "سيساهم" in the sentence is not its plan
+        near = self.d.text[max(s0, start - 40) : min(clause_end, end + 60)]
+        future = bool(_FUTURE.search(normalize(near)))
         dated = _DATED.match(normalize(after.strip()))
         date = self._date_in(end, clause_end)
         jam = normalize(after.strip()).startswith("جمع")

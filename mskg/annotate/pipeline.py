@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from mskg.annotate import boilerplate, dates, segment
+from mskg.annotate.commitments import find_commitments
 from mskg.annotate.draft import Draft
 from mskg.annotate.frames import FrameFinder
 from mskg.annotate.gazetteer import Match, default_gazetteer
@@ -66,7 +67,10 @@ def annotate_text(
     bindings = bind_titles(draft, toks, matches, key, offsets)
     frames = FrameFinder(draft, toks, key, offsets, matches, found_dates, sents)
     found = frames.run()
-    RelationFinder(draft, matches, found, bindings, sents, frames.main).run()
+    found += find_commitments(draft, sents, found, frames.slug)
+    finder = RelationFinder(draft, matches, found, bindings, sents, frames.main)
+    finder.dates = found_dates
+    finder.run()
     for m in matches:  # every gazetteer match outside boilerplate is a mention
         draft.mention(m.start, m.end, m.ref)
     return draft.document()

@@ -55,6 +55,11 @@ ESTABLISH = _cue(
 )
 SIGN = _cue("وقع وقعت وقعوا التوقيع توقيع أبرم أبرمت أبرما وقعا")
 ORGANIZE = _cue("نظمت نظمها المنظمة بمبادرة بتنظيم ينظمها")
+SHIFT = _cue("بينما فيما حين")  # a contrast starts a new clause for the hosting verb
+CHAIR = _cue("يترأسها يرأسها يترأسه يرأسه برئاسة ترأسها")
+REVIEW = _cue("استعرض مضامين تفعيل تنفيذ إحالة احالة يستند")
+DECIDE = _cue("قرر قررت نص نصت تضمن تضمنت اتفق اتفقوا أوصى التوصيات الوثيقة")
+ALL = _cue("كل جميع باقي")
 AT_SEAT = re.compile(r"(?<!\w)[وف]?بمقر(?!\w)")
 HOSTING = _cue("استضافة احتضان")
 
@@ -71,6 +76,7 @@ class RelationFinder:
     ) -> None:
         self.d, self.matches, self.frames = draft, matches, frames
         self.bindings, self.sentences, self.main = bindings, sentences, main
+        self.dates: list = []
 
     def _in(self, items, s: int, e: int):
         return [x for x in items if s <= x.start < e]
@@ -89,6 +95,22 @@ class RelationFinder:
             )
             key = normalize(masked)
             self._sentence(s, e, key, ms, fs)
+        # an official named with a title in a meeting report took part in it (low confidence)
+        if self.main and self.d.entities.get(self.main, None) is not None:
+            if self.d.entities[self.main].props.get("status") == "held":
+                taking_part = {sj for (r, sj, _o) in self.d.relations if r == "participatedIn"}
+                for b in self.bindings:
+                    if (
+                        b.post
+                        and b.person not in taking_part
+                        and not self.d.in_boilerplate(*b.span)
+                    ):
+                        s, e = next(
+                            ((a, z) for a, z in self.sentences if a <= b.span[0] < z), b.span
+                        )
+                        self.d.relate(
+                            "participatedIn", b.person, self.main, (s, e), 0.4, role="participant"
+                        )
 
     # -- one sentence ------------------------------------------------------------------------
     def _sentence(self, s: int, e: int, key: str, ms: list[Match], fs: list[Frame]) -> None:
@@ -97,6 +119,12 @@ class RelationFinder:
         events = [f for f in fs if f.kind == "event"]
         mechs = [f for f in fs if f.kind == "mechanism"]
         agreements = [f for f in fs if f.kind == "agreement"]
+        commitments = [f for f in fs if f.kind == "commitment"]
+        for f in commitments:
+            d.relate("contains", f.extras["agreement"], f.ref, ev, 0.6)
+            for m in ms:
+                if m.type == "ThreatDomain" and f.start <= m.start < f.end:
+                    d.relate("addresses", f.ref, m.ref, ev, 0.7)
         the_event = events[0].ref if events else self.main
 
         # heldIn: event + ب/في place within its clause
@@ -115,15 +143,25 @@ class RelationFinder:
                     if f.end <= m.start <= f.end + 3 and m.prefix.endswith("ل"):
                         d.relate("sessionOf", f.ref, m.ref, ev, 0.8)
         # hosting verb: place/host, then the events it hosts
-        for hm in HOST.finditer(key):
+        hosts = list(HOST.finditer(key))
+        bounds = sorted(
+            [s + h.start() for h in hosts] + [s + c.start() for c in SHIFT.finditer(key)]
+        )
+        for hm in hosts:
             hs = s + hm.start()
             after = hs + len(hm.group())
             place = next((m for m in ms if m.start >= after and m.type in _HOSTS), None)
             if place is None:
                 continue
+            rel = "heldIn" if place.type in _PLACE else "hostedBy"
+            if hm.group().endswith(("ها", "ه")):  # احتضنتها: the event just named
+                prior = [f for f in events if f.end <= hs]
+                if prior:
+                    d.relate(rel, prior[-1].ref, place.ref, ev, 0.8)
+                continue
+            limit = next((b for b in bounds if b > hs), e)
             for f in events:
-                if f.start > place.start:
-                    rel = "heldIn" if place.type in _PLACE else "hostedBy"
+                if place.start < f.start < limit and not self._own_place(f, ms):
                     d.relate(rel, f.ref, place.ref, ev, 0.8)
         for sm in AT_SEAT.finditer(key):
             ss = s + sm.end()
@@ -158,15 +196,29 @@ class RelationFinder:
 
         # mechanisms: establishment and mandate
         for f in mechs:
-            cue = ESTABLISH.search(normalize(text[max(s, f.start - 25) : f.end + 30]))
+            window = normalize(text[max(s, f.start - 25) : f.end + 30])
+            cue = ESTABLISH.search(window)
             others = [x.ref for x in events if x.session_of != f.ref]
-            subject = agreements[0].ref if agreements else (others[0] if others else self.main)
-            if cue and subject:
+            outcome = self._outcome() if DECIDE.search(key) else None
+            subject = agreements[0].ref if agreements else outcome or (others[0] if others else self.main)  # fmt: skip
+            founded = cue and cue.group().lstrip("و").startswith(("تاسست", "انشئت", "احدثت", "المحدثه"))  # fmt: skip
+            bodies = [m for m in ms if m.type in ("Ministry", "SecurityAgency", "GovernmentBody") and m.start > f.start]  # fmt: skip
+            if founded:  # "تأسست … بمبادرة من A و B", "المحدثة بين A و B": the bodies did it
+                date = next((x for x in self.dates if s <= x.start < e and x.value), None)
+                for m in bodies:
+                    d.relate(
+                        "establishes", m.ref, f.ref, ev, 0.7, date=date.value if date else None
+                    )
+                    d.relate("memberOf", m.ref, f.ref, ev, 0.6)
+            elif cue and subject:
                 d.relate("establishes", subject, f.ref, ev, 0.8)
-            if ORGANIZE.search(key) and cue:
+            elif agreements and self._first_mention(f):
+                d.relate("establishes", agreements[0].ref, f.ref, ev, 0.5)
+            chair = CHAIR.search(normalize(text[f.end : f.region[1] + 60]))
+            if chair:
                 for m in ms:
-                    if m.type in ("Ministry", "SecurityAgency", "GovernmentBody"):
-                        d.relate("establishes", m.ref, f.ref, ev, 0.7)
+                    if m.start >= f.end + chair.start() and m.type in _ACTOR:
+                        d.relate("chairedBy", f.ref, m.ref, ev, 0.6)
             for m in ms:
                 if m.type == "ThreatDomain" and f.start <= m.start < f.region[1]:
                     d.relate("addresses", f.ref, m.ref, (f.start, max(f.region[1], m.end)), 0.9)
@@ -185,6 +237,19 @@ class RelationFinder:
                         d.relate("partyTo", m.ref, agreement, ev, 0.7)
                     elif m.type in _ACTOR:
                         d.relate("signed", m.ref, agreement, ev, 0.7)
+                if ALL.search(key) and the_event:  # "إلى جانب كل وزراء …": every participant
+                    for rel, subj, obj in list(d.relations):
+                        if (
+                            rel == "participatedIn"
+                            and obj == the_event
+                            and d.type_of(subj) == "State"
+                        ):
+                            d.relate("partyTo", subj, agreement, ev, 0.5)
+        if REVIEW.search(key) and self.main:
+            for f in agreements:
+                adopted = [o for (r, sj, o) in d.relations if r == "adoptedAt" and sj == f.ref]
+                if f.ref != self.main and self.main not in adopted:
+                    d.relate("refersTo", self.main, f.ref, ev, 0.5)
         if ORGANIZE.search(key) and the_event and not mechs:
             for m in ms:
                 if m.type in _BODY:
@@ -196,6 +261,8 @@ class RelationFinder:
                 continue
             if any(f.start <= m.start < f.region[1] for f in mechs):
                 continue
+            if any(f.start <= m.start < f.end for f in commitments):
+                continue
             holder = next((f for f in reversed(agreements) if f.start < m.start), None)
             if holder is not None:
                 d.relate("addresses", holder.ref, m.ref, ev, 0.6)
@@ -203,6 +270,23 @@ class RelationFinder:
                 d.relate("addresses", the_event, m.ref, ev, 0.4)
 
     # -- helpers -------------------------------------------------------------------------------
+    def _own_place(self, f: Frame, ms: list[Match]) -> bool:
+        """The event names its own place (… بالرباط) in its clause."""
+        return any(
+            m.type in _PLACE and f.end <= m.start < f.region[1] and m.prefix.endswith("ب")
+            for m in ms
+        )
+
+    def _outcome(self) -> str | None:
+        """The outcome document the article reports: its first statement/declaration."""
+        return next(
+            (f.ref for f in self.frames if f.kind == "agreement" and f.type in ("FinalStatement", "Declaration", "Recommendations")),
+            None,
+        )  # fmt: skip
+
+    def _first_mention(self, f: Frame) -> bool:
+        return next(x for x in self.frames if x.ref == f.ref) is f
+
     @staticmethod
     def _pieces(s: int, e: int, ms: list[Match]):
         """The sentence cut into plain text (0) and names (1), in order."""
