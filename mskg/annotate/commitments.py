@@ -70,8 +70,9 @@ def find_commitments(
             n += 1
             phrase = text[start:end].strip()
             cid = draft.entity(f"commitment/{slug}-c{n}", "Commitment", phrase[:80], quote=phrase)
-            if draft.mention(start, start + len(phrase), cid):
-                f = Frame("commitment", cid, "Commitment", start, start + len(phrase), si, (start, start + len(phrase)))  # fmt: skip
+            stop_at = start + len(phrase)
+            if draft.mention(start, stop_at, cid):
+                f = Frame("commitment", cid, "Commitment", start, stop_at, si, (start, stop_at))
                 f.extras["agreement"] = anchor
                 out.append(f)
             pos = end - s

@@ -32,6 +32,8 @@ from mskg.annotate.roles import Binding
 from mskg.arabic import fast_normalize as normalize
 
 _PLACE = ("City", "Port", "Region", "State")
+_STATE_BODY = ("Ministry", "SecurityAgency", "GovernmentBody")
+FOUNDED = ("تاسست", "انشئت", "احدثت", "المحدثه")  # passive/intransitive: founded by someone
 _BODY = ("Ministry", "SecurityAgency", "GovernmentBody", "IntergovernmentalOrganization")
 _ACTOR = ("State", "Person", "Forum", *_BODY)
 _HOSTS = (*_PLACE, "IntergovernmentalOrganization")
@@ -95,22 +97,20 @@ class RelationFinder:
             )
             key = normalize(masked)
             self._sentence(s, e, key, ms, fs)
-        # an official named with a title in a meeting report took part in it (low confidence)
-        if self.main and self.d.entities.get(self.main, None) is not None:
-            if self.d.entities[self.main].props.get("status") == "held":
-                taking_part = {sj for (r, sj, _o) in self.d.relations if r == "participatedIn"}
-                for b in self.bindings:
-                    if (
-                        b.post
-                        and b.person not in taking_part
-                        and not self.d.in_boilerplate(*b.span)
-                    ):
-                        s, e = next(
-                            ((a, z) for a, z in self.sentences if a <= b.span[0] < z), b.span
-                        )
-                        self.d.relate(
-                            "participatedIn", b.person, self.main, (s, e), 0.4, role="participant"
-                        )
+        main = self.d.entities.get(self.main) if self.main else None
+        if main is not None and main.props.get("status") == "held":
+            self._titled_officials()
+
+    def _titled_officials(self) -> None:
+        """An official named with a title in a meeting report took part in it (0.4)."""
+        assert self.main is not None
+        taking_part = {sj for (r, sj, _o) in self.d.relations if r == "participatedIn"}
+        for b in self.bindings:
+            if b.post and b.person not in taking_part and not self.d.in_boilerplate(*b.span):
+                s, e = next(((a, z) for a, z in self.sentences if a <= b.span[0] < z), b.span)
+                self.d.relate(
+                    "participatedIn", b.person, self.main, (s, e), 0.4, role="participant"
+                )
 
     # -- one sentence ------------------------------------------------------------------------
     def _sentence(self, s: int, e: int, key: str, ms: list[Match], fs: list[Frame]) -> None:
@@ -200,9 +200,10 @@ class RelationFinder:
             cue = ESTABLISH.search(window)
             others = [x.ref for x in events if x.session_of != f.ref]
             outcome = self._outcome() if DECIDE.search(key) else None
-            subject = agreements[0].ref if agreements else outcome or (others[0] if others else self.main)  # fmt: skip
-            founded = cue and cue.group().lstrip("و").startswith(("تاسست", "انشئت", "احدثت", "المحدثه"))  # fmt: skip
-            bodies = [m for m in ms if m.type in ("Ministry", "SecurityAgency", "GovernmentBody") and m.start > f.start]  # fmt: skip
+            fallback = others[0] if others else self.main
+            subject = agreements[0].ref if agreements else outcome or fallback
+            founded = cue and cue.group().lstrip("و").startswith(FOUNDED)
+            bodies = [m for m in ms if m.type in _STATE_BODY and m.start > f.start]
             if founded:  # "تأسست … بمبادرة من A و B", "المحدثة بين A و B": the bodies did it
                 date = next((x for x in self.dates if s <= x.start < e and x.value), None)
                 for m in bodies:
@@ -279,10 +280,9 @@ class RelationFinder:
 
     def _outcome(self) -> str | None:
         """The outcome document the article reports: its first statement/declaration."""
-        return next(
-            (f.ref for f in self.frames if f.kind == "agreement" and f.type in ("FinalStatement", "Declaration", "Recommendations")),
-            None,
-        )  # fmt: skip
+        outcomes = ("FinalStatement", "Declaration", "Recommendations")
+        found = (f.ref for f in self.frames if f.kind == "agreement" and f.type in outcomes)
+        return next(found, None)
 
     def _first_mention(self, f: Frame) -> bool:
         return next(x for x in self.frames if x.ref == f.ref) is f
