@@ -99,9 +99,14 @@ def test_tunisian_italian_talks() -> None:
     validate(doc, "tun_ita")
     assert {"place/tunis", "post/tun-minister-of-interior", "place/rome", "org/european-union",
             "domain/illegal-migration", "domain/human-trafficking"} <= refs(doc)  # fmt: skip
-    (person,) = [e for e in doc.entities if e.type == "Person"]
-    assert person.label["ar"] == "كمال الفقي" and person.props["needsReview"] is True
+    people = {e.label["ar"]: e for e in doc.entities if e.type == "Person"}
+    assert set(people) == {"كمال الفقي", "ماتيو بيانتيدوزي"}  # names after titles, proposed
+    assert all(p.props["needsReview"] is True for p in people.values())
+    person = people["كمال الفقي"]
     assert ("holds", person.id, "post/tun-minister-of-interior") in rels(doc)
+    # "ونظيره الإيطالي": the same office for the other state
+    counterpart = people["ماتيو بيانتيدوزي"].id
+    assert ("holds", counterpart, "post/ita-minister-of-interior") in rels(doc)
     main = next(e for e in local(doc, "Meeting") if e.props["status"] == "held")
     planned = next(e for e in local(doc, "Meeting") if e.props["status"] == "planned")
     (wg,) = local(doc, "WorkingGroup")
@@ -111,6 +116,8 @@ def test_tunisian_italian_talks() -> None:
         ("sessionOf", planned.id, wg.id),
         ("participatedIn", "org/european-union", main.id),
         ("participatedIn", person.id, main.id),
+        ("participatedIn", counterpart, main.id),
+        ("establishes", main.id, wg.id),
     } <= rels(doc)
     assert planned.props["dateText"] == "يومي 4 و5 يونيو المقبل" and "date" not in planned.props
 
@@ -129,6 +136,10 @@ def test_arab_council_session_in_tunis() -> None:
         ("participatedIn", "org/interpol", session.id),
     } <= rels(doc)
     assert not any(r[0] == "organizedBy" for r in rels(doc))  # "المنظمة" inside a name
+    (commitment,) = local(doc, "Commitment")  # "دعا إلى تعزيز تبادل المعلومات حول …"
+    assert commitment.props["quote"].startswith("تعزيز تبادل المعلومات")
+    assert ("contains", statement.id, commitment.id) in rels(doc)
+    assert ("addresses", commitment.id, "domain/foreign-terrorist-fighters") in rels(doc)
     assert doc.boilerplate and not any(m.start >= doc.boilerplate[0].start for m in doc.mentions)
 
 
@@ -139,6 +150,9 @@ def test_moroccan_spanish_mou() -> None:
     assert {("addresses", mou.id, "domain/terrorism"),
             ("addresses", mou.id, "domain/illegal-migration")} <= rels(doc)  # fmt: skip
     assert "place/madrid" in refs(doc)
+    # "ونظيره الإسباني" after a Moroccan office: a Spanish office proposed for review
+    (post,) = local(doc, "Post")
+    assert post.id.startswith("post/esp-") and post.props["needsReview"] is True
 
 
 def test_planned_meeting_without_year_keeps_text() -> None:

@@ -27,6 +27,11 @@ _PARTIES = re.compile(
     r"(?<!\w)(?:المشاركون|المشاركين|الوزراء|وزراء|البلدان|الدول الاعضاء|الطرفان|الجانبان|"
     r"هذه البلدان|البلدان الاعضاء)(?!\w)"
 )
+# A subject right after a "قرر" cue is not part of the undertaking: "قرر المجلس إنشاء …"
+_SUBJECTS = frozenset(
+    normalize(w)
+    for w in ("المجلس", "الوزراء", "المشاركون", "الجانبان", "الطرفان", "البلدان", "اللجنة")
+)
 _END = re.compile(r"[،,.؛;\n]")
 _QUOTE_END = re.compile(r"[\"»”]")
 _ADOPTED = ("FinalStatement", "Declaration", "Recommendations")
@@ -68,7 +73,16 @@ def find_commitments(
             if anchor is None:
                 continue
             n += 1
-            phrase = text[start:end].strip()
+            first = text[start:end].split(maxsplit=1)
+            if first and normalize(first[0]) in _SUBJECTS:  # "قرر المجلس إنشاء …"
+                start += text[start:end].index(first[0]) + len(first[0])
+            phrase = text[start:end].strip(' "«»“”')
+            start = text.index(phrase, start) if phrase else start
+            if len(phrase.split()) < 2 or any(
+                f.kind == "mechanism" and f.start < start + len(phrase) and start < f.end
+                for f in frames
+            ):
+                continue  # a mechanism being set up is an establishment, not a commitment
             cid = draft.entity(f"commitment/{slug}-c{n}", "Commitment", phrase[:80], quote=phrase)
             stop_at = start + len(phrase)
             if draft.mention(start, stop_at, cid):

@@ -176,6 +176,12 @@ class RelationFinder:
             if side is not None and target is not None:
                 d.relate("hostedBy", target.ref, side.ref, ev, 0.7)
 
+        # "اجتماع/مباحثات بين A و B": the actors of the clause took part
+        for f in events:
+            if normalize(text[f.end : f.end + 5]).strip().startswith("بين"):
+                for m in ms:
+                    if m.type in _ACTOR and f.end <= m.start < f.region[1]:
+                        d.relate("participatedIn", m.ref, f.ref, ev, 0.7, role="participant")
         # participation
         if the_event and PARTICIPATE.search(key):
             head = HEAD.search(key)

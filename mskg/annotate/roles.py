@@ -190,9 +190,15 @@ def bind_titles(
                 if post not in registry:
                     draft.entity(post, "Post", text[s:e], roleTitle=text[s:e])
             titles.append((s, e, post, tslug))
+    titles += _counterparts(draft, toks, titles, nisbas, matches_at)
     bindings: list[Binding] = []
+    last: tuple[int, tuple[str, int, int]] | None = None
     for s, e, post, tslug in sorted(titles):
         person = _person_near(draft, toks, tok_at, persons, s, e)
+        if person is None and last and text[last[0] : s].strip(" ،,") in ("", "و"):
+            person = last[1]  # "رئيس مجلس الوزراء ووزير الداخلية": one person, two offices
+        if person is not None:
+            last = (e, person)
         if person is None:
             if post is not None:
                 draft.mention(s, e, post)
@@ -207,6 +213,34 @@ def bind_titles(
             draft.relate("holds", pref, post, span, 0.9 if pref in registry else 0.6)
         bindings.append(Binding(pref, post, (min(s, ps), max(e, pe))))
     return bindings
+
+
+COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظيرها", "نظيرتها"})
+
+
+def _counterparts(draft, toks, titles, nisbas, matches_at) -> list:
+    """ "ونظيره الإيطالي" after a title: the same office for another state."""
+    out = []
+    text = draft.text
+    for k, t in enumerate(toks):
+        clitic = t.key[:1] in ("و", "ف") and t.key[1:] in COUNTERPARTS
+        if not (t.key in COUNTERPARTS or clitic):
+            continue
+        prior = [x for x in titles if x[1] <= t.start]
+        q = _state_after(toks, k + 1, nisbas, matches_at)
+        if not prior or q is None:
+            continue
+        _, _, ppost, pslug = max(prior, key=lambda x: x[1])
+        office = pslug or (ppost.split("/", 1)[1].split("-", 1)[1] if ppost else None)
+        if office is None:
+            continue
+        state, end = q
+        start = t.start + (1 if clitic else 0)
+        post = f"post/{state.split('/')[1].lower()}-{office}"
+        if post not in draft.registry:
+            draft.entity(post, "Post", text[start:end], roleTitle=office.replace("-", " "))
+        out.append((start, end, post, office))
+    return out
 
 
 def _person_near(draft, toks, tok_at, persons, s, e) -> tuple[str, int, int] | None:
