@@ -3,6 +3,7 @@ on-disk Oxigraph store per test (or per module for read-only tests)."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,4 +60,55 @@ def corpus_settings(tmp_path_factory, falkordb_server) -> Settings:
 @pytest.fixture(scope="module")
 def corpus_stores(corpus_settings) -> Iterator[Stores]:
     with Stores(corpus_settings) as s:
+        yield s
+
+
+# -- the backend contract (tests/test_contract_*.py, tests/test_search.py) -------------------
+# FalkorDB always; Neo4j when MSKG_TEST_NEO4J_URL is set (`make test-neo4j`). The Neo4j leg
+# wipes the database it is given before each use: point it at a throwaway one.
+BACKENDS = ("falkordb", "neo4j")
+NEO4J_URL = "MSKG_TEST_NEO4J_URL"
+
+
+def backend_settings(backend: str, data_dir: Path, request: pytest.FixtureRequest) -> Settings:
+    """Settings for an empty graph on ``backend`` (a skip, with its reason, when not set up)."""
+    if backend == "falkordb":
+        return make_settings(data_dir, request.getfixturevalue("falkordb_server"))
+    url = os.environ.get(NEO4J_URL)
+    if not url:
+        pytest.skip(
+            f"Neo4j leg not run: {NEO4J_URL} is not set "
+            "(`make test-neo4j` starts the compose Neo4j and runs it)"
+        )
+    settings = Settings(
+        data_dir=data_dir,
+        graph_url=url,
+        neo4j_user=os.environ.get("MSKG_TEST_NEO4J_USER", "neo4j"),
+        neo4j_password=os.environ.get("MSKG_TEST_NEO4J_PASSWORD"),
+        neo4j_database=os.environ.get("MSKG_TEST_NEO4J_DATABASE") or None,
+    )
+    from mskg.stores.neo4j import Neo4jStore
+
+    store = Neo4jStore(settings)
+    try:
+        store.driver.execute_query("MATCH (n) DETACH DELETE n", database_=store.database)
+    finally:
+        store.close()
+    return settings
+
+
+@pytest.fixture(params=BACKENDS)
+def backend_stores(request, tmp_path) -> Iterator[Stores]:
+    """Empty stores on each backend, one test at a time."""
+    with Stores(backend_settings(request.param, tmp_path / "data", request)) as s:
+        yield s
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend_corpus_stores(request, tmp_path_factory) -> Iterator[Stores]:
+    """Stores on each backend loaded with the gold corpus, shared by a module's read tests."""
+    data_dir = tmp_path_factory.mktemp(f"corpus-{request.param}") / "data"
+    with Stores(backend_settings(request.param, data_dir, request)) as s:
+        report = load_documents(s, [CORPUS])
+        assert report.ok, report.failures
         yield s

@@ -1,4 +1,5 @@
-"""Loading into both real stores: idempotency, bad input, exact retraction, crash and rerun."""
+"""Loading into both real stores: bad input, crash and rerun. Idempotency, exact retraction
+and the read-only guard are in the backend contract, tests/test_contract_load.py."""
 
 from __future__ import annotations
 
@@ -10,12 +11,10 @@ import subprocess
 import sys
 import time
 
-import pytest
 import redis
 from pyoxigraph import NamedNode
 
-from mskg.errors import QueryTimeout, ReadOnlyViolation
-from mskg.pipeline import Stores, delete_document, load_documents, stats
+from mskg.pipeline import Stores, load_documents, stats
 from tests.conftest import CORPUS, ROOT, make_settings
 
 DOC000 = CORPUS / "000_b8b2124286a87c6a.json"
@@ -52,16 +51,6 @@ def rdf_snapshot(stores: Stores) -> set[str]:
     return {re.sub(r"_:\w+", "_:b", str(q)) for q in stores.rdf.store}
 
 
-def test_load_is_idempotent(stores):
-    first = load_documents(stores, [CORPUS])
-    assert first.ok and first.documents == 5
-    before = stats(stores)
-    assert before["documents"] == 5 and before["entities"] > 150 and before["triples"] > 5000
-    again = load_documents(stores, [CORPUS])
-    assert again.documents == 0 and again.skipped == 5
-    assert stats(stores) == before
-
-
 def test_bad_document_writes_nothing_and_names_the_place(stores, tmp_path):
     good = json.loads(DOC001.read_text(encoding="utf-8"))
     bad = json.loads(DOC000.read_text(encoding="utf-8"))
@@ -82,44 +71,6 @@ def test_bad_document_writes_nothing_and_names_the_place(stores, tmp_path):
     mention_id = bad["mentions"][3]["id"]
     assert "$.mentions[3]" in failure.message and mention_id in failure.message
     assert stats(stores)["documents"] == 1
-
-
-def test_delete_retracts_exactly_what_no_other_document_supports(stores):
-    load_documents(stores, [DOC001])
-    only_001 = graph_snapshot(stores)
-    rdf_001 = rdf_snapshot(stores)
-    load_documents(stores, [DOC000])
-    both = graph_snapshot(stores)
-    rabat = next(n for n in both["nodes"] if n["id"] == RABAT)
-    assert rabat["sources"] == ["000_b8b2124286a87c6a", "001_1dea5c03c5093fa0"]
-    assert rabat["date"] == "2013-04-21"  # stated by 000 only
-
-    assert delete_document(stores, "000_b8b2124286a87c6a")
-    after = graph_snapshot(stores)
-    assert after == only_001
-    rabat = next(n for n in after["nodes"] if n["id"] == RABAT)
-    assert rabat["date"] is None and rabat["dateText"] == "أول أمس الأحد"
-    assert rdf_snapshot(stores) == rdf_001
-    assert not delete_document(stores, "000_b8b2124286a87c6a")
-
-
-def test_read_only_queries(stores):
-    load_documents(stores, [DOC001])
-    with pytest.raises(ReadOnlyViolation):
-        stores.graph.read("MATCH (n) DETACH DELETE n")
-    with pytest.raises(ReadOnlyViolation):
-        stores.graph.read("CREATE (:X)")
-    with pytest.raises(ReadOnlyViolation):
-        stores.graph.read("LOAD CSV FROM 'file:///etc/passwd' AS r RETURN r")
-    with pytest.raises(ReadOnlyViolation):
-        stores.graph.read("CALL db.idx.fulltext.drop('Entity')")
-    with pytest.raises(QueryTimeout):
-        stores.graph.read(
-            "UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x)", timeout=0.05
-        )
-    assert stats(stores)["documents"] == 1
-    capped = stores.graph.read("MATCH (n:Entity) RETURN n.id AS id", row_cap=5)
-    assert len(capped.rows) == 5 and capped.truncated
 
 
 def test_a_killed_load_is_repaired_by_rerunning_it(tmp_path, falkordb_server):

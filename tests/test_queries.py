@@ -1,5 +1,6 @@
-"""Named queries on the gold corpus through the real stores; Cypher and SPARQL twins agree;
-the competency questions of the model, asked through `mskg query --named`."""
+"""The named-query catalogue: headers, parameter checks, and the competency questions of the
+model asked through `mskg query --named`. Answers on the gold corpus (and the Cypher/SPARQL
+twins agreeing) are in the backend contract, tests/test_contract_queries.py."""
 
 from __future__ import annotations
 
@@ -34,40 +35,6 @@ def test_every_query_has_a_test_and_a_header():
     assert {q.name for q in list_queries()} == set(PARAMS)
     for q in list_queries():
         assert q.title and q.description and q.params
-
-
-@pytest.mark.parametrize("name", sorted(PARAMS))
-def test_query_answers_on_the_corpus(corpus_stores, name):
-    result = run_named(corpus_stores, name, PARAMS[name])
-    assert result.rows, f"{name} returned nothing on the gold corpus"
-    again = run_named(corpus_stores, name, PARAMS[name])
-    assert again.rows == result.rows  # deterministic order
-
-
-@pytest.mark.parametrize("name", sorted(q.name for q in list_queries() if q.sparql))
-def test_cypher_and_sparql_twins_agree(corpus_stores, name):
-    cypher = run_named(corpus_stores, name, PARAMS[name], engine="cypher")
-    sparql = run_named(corpus_stores, name, PARAMS[name], engine="sparql")
-    assert cypher.columns == sparql.columns
-    assert cypher.rows == sparql.rows
-
-
-def test_answers(corpus_stores):
-    parties = run_named(corpus_stores, "parties_to_agreement", PARAMS["parties_to_agreement"])
-    assert [r["id"] for r in parties.rows] == [f"state/{iso}" for iso in FIVE_PLUS_FIVE]
-    timeline = run_named(corpus_stores, "timeline", {"from": "2013-04", "to": "2013-04"})
-    assert [r["id"] for r in timeline.rows] == [RABAT]
-    path = run_named(corpus_stores, "shortest_connection", PARAMS["shortest_connection"]).rows[0]
-    assert path["ids"][0] == "person/mohamed-hassad" and path["ids"][-1] == "state/ESP"
-    evidence = run_named(corpus_stores, "evidence_for", PARAMS["evidence_for"]).rows
-    assert evidence[0]["relation"] == "SIGNED"
-    assert all(
-        q
-        in corpus_stores.graph.read(
-            "MATCH (d:Document {id: '002_76a1b9d5c2198e0e'}) RETURN d.text AS t"
-        ).rows[0]["t"]
-        for q in evidence[0]["quotes"]
-    )
 
 
 def test_parameters_are_checked(corpus_stores):

@@ -20,6 +20,10 @@ def safe_name(name: str) -> str:
     return name
 
 
+# Internal node properties, not shown to query users: the per-source descriptions and the
+# native JSON of a document.
+HIDDEN = ("defs", "json")
+
 PREVIOUS_ENTITIES = "MATCH (s:Source {id: $src}) RETURN s.entities AS ids, s.sha256 AS sha256"
 
 EXISTING_NODES = (

@@ -28,7 +28,7 @@ from mskg.errors import BadQuery, QueryTimeout, ReadOnlyViolation, StoreUnavaila
 from mskg.stores import cypher, dialect, plan
 from mskg.stores.base import GraphBatch, QueryResult
 
-HIDDEN = ("defs", "json")  # internal node properties, not shown to query users
+HIDDEN = cypher.HIDDEN
 
 
 class EmbeddedServer:
