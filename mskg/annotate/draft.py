@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from mskg.arabic import fast_normalize
 from mskg.document import Document, EntityDef, Mention, Meta, Relation, Span, validate
 from mskg.ontology import load_ontology, load_registry
 
@@ -29,6 +30,18 @@ class Draft:
         self.ontology = load_ontology()
         self.registry = load_registry()
         self._spans: dict[tuple[int, int], str] = {}
+        self.key: str | None = None  # the normalised text, when it aligns with the text
+
+    def set_key(self, key: str, offsets) -> None:
+        """Keep the document's key when it is aligned code point for code point."""
+        self.key = key if isinstance(offsets, range) else None
+
+    def norm(self, start: int, end: int) -> str:
+        """Normalised ``text[start:end]``: a slice of the key when aligned, else computed."""
+        start, end = max(0, start), min(len(self.text), end)
+        if self.key is not None:
+            return self.key[start:end]
+        return fast_normalize(self.text[start:end])
 
     # -- entities and mentions -----------------------------------------------------------
     def in_boilerplate(self, start: int, end: int) -> bool:

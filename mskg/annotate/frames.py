@@ -26,7 +26,6 @@ from mskg.annotate.dates import DateExpr
 from mskg.annotate.draft import Draft
 from mskg.annotate.gazetteer import Match
 from mskg.annotate.segment import Token
-from mskg.arabic import fast_normalize as normalize
 from mskg.arabic import strip_clitics
 
 EVENT_TRIGGERS = {
@@ -182,7 +181,7 @@ class FrameFinder:
 
     def _k(self, start: int, end: int) -> str:
 
-        return normalize(self.d.text[start:end])
+        return self.d.norm(start, end)
 
     def _inside_match(self, t: Token) -> Match | None:
         return self.covering.get(t.start)
@@ -428,14 +427,13 @@ class FrameFinder:
         if mech is not None:  # the clause runs past the mechanism's name
             k = self._mechanism(j)
         clause_end = self._clause_end(max(i, k - 1))
-        after = self.d.text[end:clause_end]
-
+        after = self.d.norm(end, clause_end).strip()
         # tense is read near the mention: a later "سيساهم" in the sentence is not its plan
-        near = self.d.text[max(s0, start - 40) : min(clause_end, end + 60)]
-        future = bool(_FUTURE.search(normalize(near)))
-        dated = _DATED.match(normalize(after.strip()))
+        near = self.d.norm(max(s0, start - 40), min(clause_end, end + 60))
+        future = bool(_FUTURE.search(near))
+        dated = _DATED.match(after)
         date = self._date_in(end, clause_end)
-        jam = normalize(after.strip()).startswith("جمع")
+        jam = after.startswith("جمع")
         session = None
         if mech is not None:
             session = (

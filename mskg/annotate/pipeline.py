@@ -50,6 +50,7 @@ def annotate_text(
     )
     draft = Draft(doc_id, text, lang, meta, boilerplate.detect(text))
     key, offsets = key_with_offsets(text)
+    draft.set_key(key, offsets)
     matches = [
         m
         for m in default_gazetteer().find(text, key, offsets)

@@ -84,18 +84,16 @@ class RelationFinder:
         return [x for x in items if s <= x.start < e]
 
     def run(self) -> None:
-        text = self.d.text
         for s, e in self.sentences:
             if self.d.in_boilerplate(s, e):
                 continue
             ms = [m for m in self._in(self.matches, s, e) if self.d.mention(m.start, m.end, m.ref)]
             fs = self._in(self.frames, s, e)
             # cue words inside a name (المنظمة in المنظمة الدولية…) are not cues: mask names
-            masked = "".join(
-                " " * (m.end - m.start) if i == 1 else text[a:b]
-                for a, b, i, m in self._pieces(s, e, ms)
+            key = "".join(
+                " " * (b - a) if i == 1 else self.d.norm(a, b)
+                for a, b, i, _m in self._pieces(s, e, ms)
             )
-            key = normalize(masked)
             self._sentence(s, e, key, ms, fs)
         main = self.d.entities.get(self.main) if self.main else None
         if main is not None and main.props.get("status") == "held":
@@ -115,7 +113,6 @@ class RelationFinder:
     # -- one sentence ------------------------------------------------------------------------
     def _sentence(self, s: int, e: int, key: str, ms: list[Match], fs: list[Frame]) -> None:
         d, ev = self.d, (s, e)
-        text = d.text
         events = [f for f in fs if f.kind == "event"]
         mechs = [f for f in fs if f.kind == "mechanism"]
         agreements = [f for f in fs if f.kind == "agreement"]
@@ -131,7 +128,7 @@ class RelationFinder:
         for f in events:
             for m in ms:
                 if m.type in _PLACE and f.end <= m.start < f.region[1]:
-                    gap = normalize(text[f.end : m.start])
+                    gap = d.norm(f.end, m.start)
                     if m.prefix.endswith("ب") or gap.rstrip().endswith(("في", "بمدينه", "بعاصمه")):
                         place = self._city_if_capital(m)
                         d.relate("heldIn", f.ref, place, ev, 0.8)
@@ -178,7 +175,7 @@ class RelationFinder:
 
         # "اجتماع/مباحثات بين A و B": the actors of the clause took part
         for f in events:
-            if normalize(text[f.end : f.end + 5]).strip().startswith("بين"):
+            if d.norm(f.end, f.end + 5).strip().startswith("بين"):
                 for m in ms:
                     if m.type in _ACTOR and f.end <= m.start < f.region[1]:
                         d.relate("participatedIn", m.ref, f.ref, ev, 0.7, role="participant")
@@ -202,7 +199,7 @@ class RelationFinder:
 
         # mechanisms: establishment and mandate
         for f in mechs:
-            window = normalize(text[max(s, f.start - 25) : f.end + 30])
+            window = d.norm(max(s, f.start - 25), f.end + 30)
             cue = ESTABLISH.search(window)
             others = [x.ref for x in events if x.session_of != f.ref]
             outcome = self._outcome() if DECIDE.search(key) else None
@@ -221,7 +218,7 @@ class RelationFinder:
                 d.relate("establishes", subject, f.ref, ev, 0.8)
             elif agreements and self._first_mention(f):
                 d.relate("establishes", agreements[0].ref, f.ref, ev, 0.5)
-            chair = CHAIR.search(normalize(text[f.end : f.region[1] + 60]))
+            chair = CHAIR.search(d.norm(f.end, f.region[1] + 60))
             if chair:
                 for m in ms:
                     if m.start >= f.end + chair.start() and m.type in _ACTOR:
