@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -235,6 +236,12 @@ def test_export_keeps_one_graph_per_document(client):
     docs = {g for g in graphs if "/doc/" in g}
     assert len(docs) == 5
     assert "https://w3id.org/mskg/graph/registry" in graphs
+    gexf = client.get("/export", params={"format": "gexf"})
+    assert gexf.headers["content-type"].startswith("application/gexf+xml")
+    import networkx
+
+    entity_graph = networkx.read_gexf(io.BytesIO(gexf.content))
+    assert entity_graph.number_of_nodes() == client.get("/stats").json()["entities"]
     void = client.get("/.well-known/void")
     assert "void:sparqlEndpoint" in void.text
     list(parse(void.content, format=RdfFormat.TURTLE, base_iri="http://localhost/"))

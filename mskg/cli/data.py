@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -109,8 +110,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="trig, nq (keep the per-document graphs), ttl, nt, rdfxml, jsonld; "
-            "gexf (Gephi: the entity graph from the property graph).",
+            help="trig, nq, jsonld (keep the per-document graphs); ttl, nt, rdfxml (the "
+            "union); gexf (Gephi: the entity graph from the property graph).",
         ),
     ] = "trig",
     output: Annotated[
@@ -125,33 +126,30 @@ def export(
         formats = ", ".join([*RDF_FORMATS, "gexf"])
         typer.echo(f"error: unknown format {fmt!r}; use one of {formats}", err=True)
         raise typer.Exit(2)
-    if fmt == "gexf":
-        _export_gexf(output)
+    with Stores(get_settings()) as stores:
+        if fmt == "gexf":
+            from mskg.export_gexf import iter_gexf
+
+            chunks: Iterable[bytes] = (c.encode("utf-8") for c in iter_gexf(stores.graph))
+        else:
+            chunks = stores.rdf.iter_export(fmt)
+        _write_stream(chunks, output)
+
+
+def _write_stream(chunks: Iterable[bytes], output: Path | None) -> None:
+    """Write chunk by chunk (bounded memory); a file appears only when complete."""
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
         return
-    with Stores(get_settings()) as stores:
-        data = stores.rdf.export(fmt)
-    if output:
-        output.write_bytes(data)
-        typer.echo(f"wrote {len(data)} bytes to {output}", err=True)
-    else:
-        sys.stdout.buffer.write(data)
-
-
-def _export_gexf(output: Path | None) -> None:
-    """Stream the GEXF page by page (bounded memory), to a temporary file renamed at the end."""
-    from mskg.export_gexf import iter_gexf
-    from mskg.pipeline import Stores
-
-    with Stores(get_settings()) as stores:
-        if output is None:
-            for chunk in iter_gexf(stores.graph):
-                sys.stdout.buffer.write(chunk.encode("utf-8"))
-            return
-        tmp = output.with_name(output.name + ".tmp")
-        with tmp.open("w", encoding="utf-8") as f:
-            for chunk in iter_gexf(stores.graph):
+    tmp = output.with_name(output.name + ".tmp")
+    try:
+        with tmp.open("wb") as f:
+            for chunk in chunks:
                 f.write(chunk)
         tmp.replace(output)
+    finally:
+        tmp.unlink(missing_ok=True)
     typer.echo(f"wrote {output.stat().st_size} bytes to {output}", err=True)
 
 

@@ -18,6 +18,7 @@ MEDIA = {
     "nt": "application/n-triples",
     "jsonld": "application/ld+json",
     "rdfxml": "application/rdf+xml",
+    "gexf": "application/gexf+xml",
 }
 
 
@@ -32,16 +33,20 @@ def export(
     format: Annotated[
         str,
         Query(
-            pattern="^(trig|nq|ttl|nt|jsonld|rdfxml)$",
-            description="trig and nq keep the per-document named graphs; "
-            "the others give the union.",
+            pattern="^(trig|nq|ttl|nt|jsonld|rdfxml|gexf)$",
+            description="trig, nq and jsonld keep the per-document named graphs; ttl, nt "
+            "and rdfxml give the union; gexf is the entity graph for Gephi.",
         ),
     ] = "trig",
 ) -> StreamingResponse:
     headers = {"Content-Disposition": f'attachment; filename="mskg.{format}"'}
-    return StreamingResponse(
-        stores.rdf.iter_export(format), media_type=MEDIA[format], headers=headers
-    )
+    if format == "gexf":
+        from mskg.export_gexf import iter_gexf
+
+        chunks = (c.encode("utf-8") for c in iter_gexf(stores.graph))
+    else:
+        chunks = stores.rdf.iter_export(format)
+    return StreamingResponse(chunks, media_type=MEDIA[format], headers=headers)
 
 
 @router.get(
