@@ -43,6 +43,21 @@ EVENT_TRIGGERS = {
     "ملتقي": "Seminar",
 }
 MEET_VERBS = frozenset({"يجتمع", "ستجتمع", "سيجتمع", "تجتمع", "اجتمع", "اجتمعت"})
+# Reception and talks verbs report a meeting with no meeting noun: "استقبل الوزير نظيره …"
+RECEIVE_VERBS = frozenset(
+    {
+        "استقبل",
+        "يستقبل",
+        "استقبلت",
+        "تستقبل",
+        "تباحث",
+        "يتباحث",
+        "تباحثت",
+        "التقي",
+        "يلتقي",
+        "التقت",
+    }
+)
 ORDINALS = {
     "اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4,
     "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8,
@@ -113,6 +128,9 @@ VOCAB = (
             "مخطط",
             "خطه",
             "توصيات",
+            "وثيقه",
+            "نهاييه",
+            "ختاميه",
             "اصدار",
             "مجموعه",
             "تبني",
@@ -199,7 +217,8 @@ class FrameFinder:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if _stem(t) not in VOCAB and t.key not in MEET_VERBS:  # cheap filter first
+            bare = t.key[1:] if t.key[:1] in ("و", "ف") else t.key
+            if _stem(t) not in VOCAB and t.key not in MEET_VERBS and bare not in RECEIVE_VERBS:
                 i += 1
                 continue
             if self.d.in_boilerplate(t.start, t.end) or self._inside_match(t):
@@ -352,6 +371,11 @@ class FrameFinder:
                     i = i - 2
             elif "Recommendations" in self.last_agreement:
                 etype, fresh = "Recommendations", False
+        elif s == "وثيقه" and nst in ("نهاييه", "ختاميه"):  # "الوثيقة النهائية": the outcome
+            kinds = ("Recommendations", "FinalStatement", "Declaration")
+            outcome = [t for t in kinds if t in self.last_agreement]
+            if outcome:
+                etype, j, fresh = outcome[0], i + 2, False
         if etype is None:
             return None
         start = self._strip_proclitic(toks[i])
@@ -378,10 +402,39 @@ class FrameFinder:
         return j
 
     # -- events ------------------------------------------------------------------------------
+    def _reception(self, i: int) -> int | None:
+        """ "استقبل X نظيره Y": a meeting named by its verb; the main event if first."""
+        t = self.toks[i]
+        start = t.start + (1 if t.key[:1] in ("و", "ف") else 0)
+        sent = self._sentence_of(start)
+        if sent < 0:
+            return None
+        near = self.d.norm(max(self.sentences[sent][0], start - 40), t.end + 60)
+        future = bool(_FUTURE.search(near))
+        key = ("main",) if self.main is None and not future else ("reception", start)
+        ref = self.event_keys.get(key)
+        if ref is None:
+            ref = self.d.entity(
+                self._new_id("event"),
+                "Meeting",
+                self.d.text[start : t.end],
+                status="planned" if future else "held",
+            )
+            self.event_keys[key] = ref
+            if self.main is None and not future:
+                self.main = ref
+        if self.d.mention(start, t.end, ref):
+            region = (start, self.sentences[sent][1])
+            self.frames.append(Frame("event", ref, "Meeting", start, t.end, sent, region, future))
+        return i + 1
+
     def _event(self, i: int) -> int | None:
         toks = self.toks
         s = _stem(toks[i])
         verb = toks[i].key in MEET_VERBS
+        k0 = toks[i].key
+        if (k0[1:] if k0[:1] in ("و", "ف") else k0) in RECEIVE_VERBS:
+            return self._reception(i)
         if s not in EVENT_TRIGGERS and not verb:
             return None
         if toks[i].key.endswith(("ات", "ين")) and s not in ("مباحثات", "محادثات"):

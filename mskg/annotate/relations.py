@@ -32,8 +32,9 @@ from mskg.annotate.roles import Binding
 from mskg.arabic import fast_normalize as normalize
 
 _PLACE = ("City", "Port", "Region", "State")
+_OUTCOMES = ("FinalStatement", "Declaration", "Recommendations")
 _STATE_BODY = ("Ministry", "SecurityAgency", "GovernmentBody")
-FOUNDED = ("تاسست", "انشئت", "احدثت", "المحدثه")  # passive/intransitive: founded by someone
+FOUNDED = ("تاسست", "انشيت", "احدثت", "المحدثه")  # passive/intransitive: founded by someone
 _BODY = ("Ministry", "SecurityAgency", "GovernmentBody", "IntergovernmentalOrganization")
 _ACTOR = ("State", "Person", "Forum", *_BODY)
 _HOSTS = (*_PLACE, "IntergovernmentalOrganization")
@@ -79,6 +80,12 @@ class RelationFinder:
         self.d, self.matches, self.frames = draft, matches, frames
         self.bindings, self.sentences, self.main = bindings, sentences, main
         self.dates: list = []
+        known = {(m.start, m.end) for m in matches}
+        self.people = [
+            Match(m.start, m.end, m.ref, m.type, "")
+            for m in draft.mentions
+            if m.type == "Person" and (m.start, m.end) not in known
+        ]
 
     def _in(self, items, s: int, e: int):
         return [x for x in items if s <= x.start < e]
@@ -88,6 +95,8 @@ class RelationFinder:
             if self.d.in_boilerplate(s, e):
                 continue
             ms = [m for m in self._in(self.matches, s, e) if self.d.mention(m.start, m.end, m.ref)]
+            ms += [x for x in self.people if s <= x.start < e]  # proposed people count too
+            ms.sort(key=lambda m: m.start)
             fs = self._in(self.frames, s, e)
             # cue words inside a name (المنظمة in المنظمة الدولية…) are not cues: mask names
             key = "".join(
@@ -189,9 +198,11 @@ class RelationFinder:
                 role = "participant"
                 if m.type == "Person" and head and s + head.end() <= m.start <= s + head.end() + 30:
                     role = "head_of_delegation"
-                d.relate("participatedIn", m.ref, the_event, ev, 0.7, role=role)
+                # the event named last before the actor ("… إلى جانب لقاء جمعه مع X")
+                target = next((f.ref for f in reversed(events) if f.start < m.start), the_event)
+                d.relate("participatedIn", m.ref, target, ev, 0.7, role=role)
                 if m.type == "Person" and speak:
-                    d.relate("participatedIn", m.ref, the_event, ev, 0.6, role="speaker")
+                    d.relate("participatedIn", m.ref, target, ev, 0.6, role="speaker")
         elif the_event and events:
             for b in self.bindings:
                 if s <= b.span[0] < e and not self._is_body_of(b.person, the_event):
@@ -199,10 +210,14 @@ class RelationFinder:
 
         # mechanisms: establishment and mandate
         for f in mechs:
-            window = d.norm(max(s, f.start - 25), f.end + 30)
-            cue = ESTABLISH.search(window)
+            # an active cue stands before the mechanism (إنشاء لجنة), a passive one after it
+            # (اللجنة … تأسست، المحدثة بين)
+            cue = ESTABLISH.search(d.norm(max(s, f.start - 25), f.start))
+            after = ESTABLISH.search(d.norm(f.end, f.end + 30))
+            if after and after.group().lstrip("و").startswith(FOUNDED):
+                cue = after
             others = [x.ref for x in events if x.session_of != f.ref]
-            outcome = self._outcome() if DECIDE.search(key) else None
+            outcome = self._outcome(before=s) if DECIDE.search(key) else None
             fallback = others[0] if others else self.main
             subject = agreements[0].ref if agreements else outcome or fallback
             founded = cue and cue.group().lstrip("و").startswith(FOUNDED)
@@ -216,8 +231,10 @@ class RelationFinder:
                     d.relate("memberOf", m.ref, f.ref, ev, 0.6)
             elif cue and subject:
                 d.relate("establishes", subject, f.ref, ev, 0.8)
-            elif agreements and self._first_mention(f):
-                d.relate("establishes", agreements[0].ref, f.ref, ev, 0.5)
+            elif self._first_mention(f):  # introduced where an outcome document is cited
+                outcomes = [x for x in agreements if x.type in _OUTCOMES]
+                if outcomes:
+                    d.relate("establishes", outcomes[0].ref, f.ref, ev, 0.5)
             chair = CHAIR.search(d.norm(f.end, f.region[1] + 60))
             if chair:
                 for m in ms:
@@ -240,7 +257,8 @@ class RelationFinder:
                     if m.type == "State":
                         d.relate("partyTo", m.ref, agreement, ev, 0.7)
                     elif m.type in _ACTOR:
-                        d.relate("signed", m.ref, agreement, ev, 0.7)
+                        side = self._side_before(m, ms)
+                        d.relate("signed", m.ref, agreement, ev, 0.7, onBehalfOf=side)
                 if ALL.search(key) and the_event:  # "إلى جانب كل وزراء …": every participant
                     for rel, subj, obj in list(d.relations):
                         if (
@@ -274,6 +292,15 @@ class RelationFinder:
                 d.relate("addresses", the_event, m.ref, ev, 0.4)
 
     # -- helpers -------------------------------------------------------------------------------
+    def _side_before(self, m: Match, ms: list[Match]) -> str | None:
+        """ "عن الجانب الجزائري وزير الداخلية X": the state X acted for."""
+        prior = [x for x in ms if x.end <= m.start and x.type == "State"]
+        if prior and m.start - prior[-1].end <= 25:
+            between = self.d.norm(prior[-1].end, m.start)
+            if "،" not in between and "," not in between:
+                return prior[-1].ref
+        return None
+
     def _own_place(self, f: Frame, ms: list[Match]) -> bool:
         """The event names its own place (… بالرباط) in its clause."""
         return any(
@@ -281,10 +308,14 @@ class RelationFinder:
             for m in ms
         )
 
-    def _outcome(self) -> str | None:
-        """The outcome document the article reports: its first statement/declaration."""
-        outcomes = ("FinalStatement", "Declaration", "Recommendations")
-        found = (f.ref for f in self.frames if f.kind == "agreement" and f.type in outcomes)
+    def _outcome(self, before: int) -> str | None:
+        """The outcome document the article reports (statement, declaration,
+        recommendations), if the article has named it before ``before``."""
+        found = (
+            f.ref
+            for f in self.frames
+            if f.kind == "agreement" and f.type in _OUTCOMES and f.start < before
+        )
         return next(found, None)
 
     def _first_mention(self, f: Frame) -> bool:

@@ -226,7 +226,7 @@ def _counterparts(draft, toks, titles, nisbas, matches_at) -> list:
         clitic = t.key[:1] in ("و", "ف") and t.key[1:] in COUNTERPARTS
         if not (t.key in COUNTERPARTS or clitic):
             continue
-        prior = [x for x in titles if x[1] <= t.start]
+        prior = [x for x in titles if x[1] <= t.start and t.start - x[1] <= 200]
         q = _state_after(toks, k + 1, nisbas, matches_at)
         if not prior or q is None:
             continue
