@@ -175,3 +175,27 @@ def test_seed_targets(tmp_path) -> None:
     assert len(report.documents) == 5
     assert report.total("linked").f1 >= 0.85
     assert report.total("relations").f1 >= 0.50
+
+
+def test_html_page_is_stripped(tmp_path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!doctype html><html><head><title>خبر</title><script>var x = 'الرباط';</script>"
+        "</head><body><nav><ul><li>الرئيسية</li></ul></nav><article><p>احتضنت "
+        "<b>الرباط</b> اجتماعا لوزراء الداخلية لبحث مكافحة الإرهاب.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    doc = annotate_path(page)
+    assert "<" not in doc.text and "var x" not in doc.text
+    assert doc.id == "page"
+    rabat = [m for m in doc.mentions if m.ref == "place/rabat"]
+    assert len(rabat) == 1 and doc.text[rabat[0].start : rabat[0].end] == "الرباط"
+    (meeting,) = local(doc, "Meeting")
+    assert ("heldIn", meeting.id, "place/rabat") in rels(doc)
+
+
+def test_bad_publication_date_is_refused() -> None:
+    from mskg.errors import InvalidDocument
+
+    with pytest.raises(InvalidDocument, match="published"):
+        annotate_text("اجتماع في الرباط", "t5", published="next june")

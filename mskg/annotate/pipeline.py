@@ -15,7 +15,8 @@ from mskg.annotate.roles import bind_titles
 from mskg.annotate.source import detect_lang, doc_id_for, read_article
 from mskg.arabic import fast_normalize as normalize
 from mskg.arabic import key_with_offsets
-from mskg.document import Document, Meta
+from mskg.document import DATE_PATTERN, Document, Meta
+from mskg.errors import InvalidDocument, Problem
 
 _LOCATIVE = ("في", "بمدينه", "مدينه")
 
@@ -42,6 +43,15 @@ def annotate_text(
     source: str | None = None,
 ) -> Document:
     """Draft annotations of one article (text as given, NFC)."""
+    if published is not None and not DATE_PATTERN.match(published):
+        raise InvalidDocument(
+            source or doc_id,
+            [
+                Problem(
+                    "published", f"{published!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"
+                )
+            ],
+        )
     lang = detect_lang(text) if lang == "auto" else lang
     meta = Meta(
         source=source,
