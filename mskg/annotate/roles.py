@@ -270,6 +270,8 @@ def _person_near(draft, toks, tok_at, persons, s, e) -> tuple[str, int, int] | N
             break
         if not parts and t.key.startswith("ال"):
             break
+        if t.key.startswith("و") and not t.key.startswith("ولد") and len(t.key) > 3:
+            break  # "وزير الداخلية والجماعات المحلية": the title goes on, no name here
         if any(p.start <= t.start < p.end for p in draft_matches(draft)):
             break
         parts.append(t)
