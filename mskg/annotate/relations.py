@@ -62,6 +62,7 @@ SHIFT = _cue("بينما فيما حين")  # a contrast starts a new clause for
 CHAIR = _cue("يترأسها يرأسها يترأسه يرأسه برئاسة ترأسها")
 REVIEW = _cue("استعرض مضامين تفعيل تنفيذ إحالة احالة يستند")
 DECIDE = _cue("قرر قررت نص نصت تضمن تضمنت اتفق اتفقوا أوصى التوصيات الوثيقة")
+AGENDA = _cue("بحث يبحث ناقش يناقش تناول يتناول تدارس شددوا اتفقوا أكدوا الملفات")
 ALL = _cue("كل جميع باقي")
 AT_SEAT = re.compile(r"(?<!\w)[وف]?بمقر(?!\w)")
 HOSTING = _cue("استضافة احتضان")
@@ -288,7 +289,9 @@ class RelationFinder:
             holder = next((f for f in reversed(agreements) if f.start < m.start), None)
             if holder is not None:
                 d.relate("addresses", holder.ref, m.ref, ev, 0.6)
-            elif the_event:
+            elif the_event and (events or AGENDA.search(key)):
+                # the agenda of the event named here, or of the main event when the sentence
+                # reports its discussions (بحث، ناقش، تناول، شدد، اتفق…)
                 d.relate("addresses", the_event, m.ref, ev, 0.4)
 
     # -- helpers -------------------------------------------------------------------------------
