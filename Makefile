@@ -16,6 +16,7 @@ install: $(STAMP) ## Create .venv and install mskg with its pinned dependencies
 
 load: install ## Load corpus/ into the embedded stores (data/)
 	$(BIN)/mskg load corpus/
+	$(BIN)/mskg check
 
 run: load ## Load corpus/ and serve the API on http://127.0.0.1:8000
 	$(BIN)/mskg serve
@@ -35,7 +36,8 @@ format: install
 	$(BIN)/ruff format mskg tests bench corpus
 	$(BIN)/ruff check --fix mskg tests bench corpus
 
-docs: install ## Regenerate docs/model.md from the ontology
+docs: install ## Regenerate docs/model.md and the generated SHACL shapes from the ontology
+	$(BIN)/python -m mskg.ontology.shacl --write
 	$(BIN)/python -m mskg.ontology.docs > docs/model.md
 
 bench: install ## Full benchmarks: load at 1,000 / 10,000 / 100,000, API at 10,000 (long)

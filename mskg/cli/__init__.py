@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from mskg.cli import annotate, data, query, serve
+from mskg.cli import annotate, data, query, serve, shacl
 from mskg.errors import MskgError
 
 app = typer.Typer(
@@ -42,7 +42,7 @@ def _global(
         get_settings.cache_clear()
 
 
-for module in (data, query, serve, annotate):
+for module in (data, query, serve, annotate, shacl):
     module.register(app)
 
 

@@ -127,6 +127,8 @@ def document_quads(doc: Document, base: str, sha256: str = "") -> list[Quad]:
     quads.append(Quad(g, TYPE, NamedNode(NS + "SourceDocument"), g))
     quads.append(Quad(g, NamedNode(DCT + "identifier"), Literal(doc.id), g))
     quads.append(Quad(g, NamedNode(DCT + "language"), Literal(doc.lang), g))
+    # The text itself, so offsets can be checked in RDF alone (SHACL: end <= STRLEN(text)).
+    quads.append(Quad(g, NamedNode(NS + "text"), Literal(doc.text), g))
     for key, prop in (("title", "title"), ("publisher", "publisher"), ("source", "source")):
         value = getattr(meta, key)
         if value:
