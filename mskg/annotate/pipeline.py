@@ -27,8 +27,11 @@ def _capitals(text: str, matches: list[Match]) -> list[Match]:
     out = []
     for m in matches:
         city = capital_of.get(m.ref) if m.type == "State" else None
+        if city is None:
+            out.append(m)
+            continue
         before = normalize(text[max(0, m.start - 8) : m.start]).split()
-        if city and (m.prefix.endswith("ب") or (before and before[-1] in _LOCATIVE)):
+        if m.prefix.endswith("ب") or (before and before[-1] in _LOCATIVE):
             m = replace(m, ref=city, type="City")
         out.append(m)
     return out
