@@ -199,3 +199,29 @@ def test_bad_publication_date_is_refused() -> None:
 
     with pytest.raises(InvalidDocument, match="published"):
         annotate_text("اجتماع في الرباط", "t5", published="next june")
+
+
+def test_reception_and_signing_on_behalf() -> None:
+    doc = annotate_path(DATA / "dza_ita_signing.txt")
+    people = {e.label["ar"]: e.id for e in doc.entities if e.type == "Person"}
+    mourad, piantedosi = people["إبراهيم مراد"], people["ماتيو بيانتيدوزي"]
+    (meeting,) = local(doc, "Meeting")  # "استقبل" names the meeting, "اللقاء" refers to it
+    (agreement,) = local(doc, "CooperationAgreement")
+    assert {
+        ("holds", mourad, "post/dza-minister-of-interior"),
+        ("holds", piantedosi, "post/ita-minister-of-interior"),
+        ("heldIn", meeting.id, "place/algiers"),
+        ("participatedIn", mourad, meeting.id),
+        ("participatedIn", piantedosi, meeting.id),
+        ("addresses", meeting.id, "domain/organised-crime"),
+        ("partyTo", "state/DZA", agreement.id),
+        ("partyTo", "state/ITA", agreement.id),
+        ("signed", mourad, agreement.id),
+    } <= rels(doc)
+    signed = {r.subject: r.attrs.get("onBehalfOf") for r in doc.relations if r.type == "signed"}
+    assert signed == {mourad: "state/DZA", piantedosi: "state/ITA"}
+    quotes = sorted(e.props["quote"] for e in local(doc, "Commitment"))
+    assert quotes == ["تبادل المعلومات حول شبكات تهريب المهاجرين",
+                      "تنظيم دورات تكوينية مشتركة لفائدة أفراد الشرطة"]  # fmt: skip
+    for c in local(doc, "Commitment"):
+        assert ("contains", agreement.id, c.id) in rels(doc)

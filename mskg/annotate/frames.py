@@ -31,6 +31,8 @@ from mskg.arabic import strip_clitics
 EVENT_TRIGGERS = {
     "اجتماع": "Meeting",
     "اجتماعه": "Meeting",
+    "اجتماعها": "Meeting",
+    "دورتها": "Meeting",
     "لقاء": "Meeting",
     "دوره": "Meeting",
     "دورته": "Meeting",
@@ -519,10 +521,11 @@ class FrameFinder:
             self.main = ref
             self.event_keys[("main",)] = ref
         if self.d.mention(start, end, ref):
-            self.frames.append(
-                Frame(
-                    "event", ref, etype, start, end, sent, (start, clause_end),
-                    future=future, session_of=session, ordinal=ordinal,
-                )
+            frame = Frame(
+                "event", ref, etype, start, end, sent, (start, clause_end),
+                future=future, session_of=session, ordinal=ordinal,
             )  # fmt: skip
+            # "دورته الخامسة", "اجتماعه": its session; the owner is the body named before
+            frame.extras["possessive"] = s in ("دورته", "دورتها", "اجتماعه", "اجتماعها")
+            self.frames.append(frame)
         return j

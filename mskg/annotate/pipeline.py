@@ -9,7 +9,7 @@ from mskg.annotate import boilerplate, dates, segment
 from mskg.annotate.commitments import find_commitments
 from mskg.annotate.draft import Draft
 from mskg.annotate.frames import FrameFinder
-from mskg.annotate.gazetteer import Match, default_gazetteer
+from mskg.annotate.gazetteer import PROCLITICS, Match, default_gazetteer
 from mskg.annotate.relations import RelationFinder
 from mskg.annotate.roles import bind_titles
 from mskg.annotate.source import detect_lang, doc_id_for, read_article
@@ -35,6 +35,24 @@ def _capitals(text: str, matches: list[Match]) -> list[Match]:
             m = replace(m, ref=city, type="City")
         out.append(m)
     return out
+
+
+def _repeat_people(draft: Draft, key: str, offsets) -> None:
+    """A person proposed after a title is mentioned again by name alone later on."""
+    for e in list(draft.entities.values()):
+        if e.type != "Person":
+            continue
+        name = normalize(next(iter(e.label.values())))
+        i = key.find(name)
+        while i != -1:
+            end = i + len(name)
+            w = i
+            while w > 0 and key[w - 1].isalnum():
+                w -= 1
+            bounded = end == len(key) or not key[end].isalnum()
+            if bounded and key[w:i] in PROCLITICS:
+                draft.mention(offsets[i], offsets[end - 1] + 1, e.id)
+            i = key.find(name, end)
 
 
 def annotate_text(
@@ -79,6 +97,7 @@ def annotate_text(
         if not draft.in_boilerplate(x.start, x.end)
     ]
     bindings = bind_titles(draft, toks, matches, key, offsets)
+    _repeat_people(draft, key, offsets)
     frames = FrameFinder(draft, toks, key, offsets, matches, found_dates, sents)
     found = frames.run()
     found += find_commitments(draft, sents, found, frames.slug)

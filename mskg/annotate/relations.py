@@ -145,6 +145,10 @@ class RelationFinder:
                         break
             if f.session_of:
                 d.relate("sessionOf", f.ref, f.session_of, ev, 0.9)
+            elif f.extras.get("possessive"):
+                owner = self._body_before(f.start)
+                if owner is not None:
+                    d.relate("sessionOf", f.ref, owner, ev, 0.6)
             if f.ordinal is not None:
                 for m in ms:
                     if f.end <= m.start <= f.end + 3 and m.prefix.endswith("ل"):
@@ -303,6 +307,17 @@ class RelationFinder:
             if "،" not in between and "," not in between:
                 return prior[-1].ref
         return None
+
+    def _body_before(self, pos: int) -> str | None:
+        """The last council, forum or mechanism named before ``pos`` (a pronoun's owner)."""
+        bodies = ("IntergovernmentalOrganization", "Forum")
+        prior = [m for m in self.matches if m.end <= pos and m.type in bodies]
+        prior += [
+            Match(f.start, f.end, f.ref, f.type, "")
+            for f in self.frames
+            if f.kind == "mechanism" and f.end <= pos
+        ]
+        return max(prior, key=lambda m: m.end).ref if prior else None
 
     def _own_place(self, f: Frame, ms: list[Match]) -> bool:
         """The event names its own place (… بالرباط) in its clause."""
