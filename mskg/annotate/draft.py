@@ -60,13 +60,6 @@ class Draft:
             self.entities[id] = EntityDef(id=id, type=type, label={self.lang: label}, props=clean)
         return id
 
-    def set_props(self, id: str, **props: Any) -> None:
-        e = self.entities.get(id)
-        if e is not None:
-            for k, v in props.items():
-                if v is not None and k not in e.props:
-                    e.props[k] = v
-
     def mention(self, start: int, end: int, ref: str) -> str | None:
         """Add a mention of ``ref`` (its type is the entity's); None if not allowed here."""
         etype = self.type_of(ref)

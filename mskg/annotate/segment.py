@@ -20,12 +20,6 @@ class Token:
     text: str
     key: str  # normalised form
 
-    def stem(self) -> str:
-        """The key without proclitics and article (للجنة -> لجنه, والإرهاب -> ارهاب)."""
-        from mskg.arabic import strip_clitics
-
-        return strip_clitics(self.key)[-1] if self.key else self.key
-
 
 def sentences(text: str) -> list[tuple[int, int]]:
     out = []
