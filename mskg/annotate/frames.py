@@ -199,10 +199,6 @@ class FrameFinder:
                 return i
         return -1
 
-    def _k(self, start: int, end: int) -> str:
-
-        return self.d.norm(start, end)
-
     def _inside_match(self, t: Token) -> Match | None:
         return self.covering.get(t.start)
 
