@@ -35,6 +35,7 @@ _SUBJECTS = frozenset(
 _END = re.compile(r"[،,.؛;\n]")
 _QUOTE_END = re.compile(r"[\"»”]")
 _MORE = re.compile(r"\s*(?:وكذا|ناهيك عن|مع|و|وايضا|بالاضافه الي|فضلا عن|علاوه علي)?\s*[\"«“]\s*")
+_AND = re.compile(r"[،,]\s*و(?:العمل علي |العمل من اجل )?(?=[^\W\d])")
 _CLAUSE = ("ان ", "بان ", "انه ", "انها ")
 _ADOPTED = ("FinalStatement", "Declaration", "Recommendations")
 
@@ -82,6 +83,11 @@ def find_commitments(
                 if not more:
                     break
                 spans.append(_phrase(text, s + more.end(), e, True))
+            while not quoted:  # "…، والعمل على …، وتعزيز …": coordinated undertakings
+                more = _AND.match(key, spans[-1][1] - s)
+                if not more or spans[-1][1] >= e:
+                    break
+                spans.append(_phrase(text, s + more.end(), e, False))
             for start, end in spans:
                 pos = max(pos, end - s)
                 phrase, start = _clean(text, start, end)

@@ -389,6 +389,8 @@ class FrameFinder:
             if not same:
                 status = "draft" if etype == "Convention" else None
                 ref = self.d.entity(self._new_id("agreement"), etype, key, status=status)
+        if ref is None:
+            return None
         self.last_agreement[etype] = ref
         if self.d.mention(start, end, ref):
             self.frames.append(
@@ -476,7 +478,7 @@ class FrameFinder:
         s0 = self.sentences[sent][0]
         k = j
         if mech is not None:  # the clause runs past the mechanism's name
-            k = self._mechanism(j)
+            k = self._mechanism(j) or j
         clause_end = self._clause_end(max(i, k - 1))
         after = self.d.norm(end, clause_end).strip()
         # tense is read near the mention: a later "سيساهم" in the sentence is not its plan
@@ -490,6 +492,7 @@ class FrameFinder:
             session = (
                 self.frames[-1].ref if self.frames and self.frames[-1].kind == "mechanism" else None
             )
+        key: tuple
         if session:
             key = ("session", session, date.text if date else None)
         elif ordinal is not None:

@@ -62,7 +62,8 @@ SHIFT = _cue("بينما فيما حين")  # a contrast starts a new clause for
 CHAIR = _cue("يترأسها يرأسها يترأسه يرأسه برئاسة ترأسها")
 REVIEW = _cue("استعرض مضامين تفعيل تنفيذ إحالة احالة يستند")
 DECIDE = _cue("قرر قررت نص نصت تضمن تضمنت اتفق اتفقوا أوصى التوصيات الوثيقة")
-AGENDA = _cue("بحث يبحث ناقش يناقش تناول يتناول تدارس شددوا اتفقوا أكدوا الملفات")
+AGENDA = _cue("بحث يبحث ناقش يناقش مناقشة مناقشته تناول يتناول تدارس شددوا اتفقوا أكدوا الملفات")
+_CLAUSE_BREAK = re.compile(r"[،,.؛;]")
 ALL = _cue("كل جميع باقي")
 AT_SEAT = re.compile(r"(?<!\w)[وف]?بمقر(?!\w)")
 HOSTING = _cue("استضافة احتضان")
@@ -140,8 +141,8 @@ class RelationFinder:
                 if m.type in _PLACE and f.end <= m.start < f.region[1]:
                     gap = d.norm(f.end, m.start)
                     if m.prefix.endswith("ب") or gap.rstrip().endswith(("في", "بمدينه", "بعاصمه")):
-                        place = self._city_if_capital(m)
-                        d.relate("heldIn", f.ref, place, ev, 0.8)
+                        where = self._city_if_capital(m)
+                        d.relate("heldIn", f.ref, where, ev, 0.8)
                         break
             if f.session_of:
                 d.relate("sessionOf", f.ref, f.session_of, ev, 0.9)
@@ -160,8 +161,8 @@ class RelationFinder:
         )
         for hm in hosts:
             hs = s + hm.start()
-            after = hs + len(hm.group())
-            place = next((m for m in ms if m.start >= after and m.type in _HOSTS), None)
+            after_verb = hs + len(hm.group())
+            place = next((m for m in ms if m.start >= after_verb and m.type in _HOSTS), None)
             if place is None:
                 continue
             rel = "heldIn" if place.type in _PLACE else "hostedBy"
@@ -182,10 +183,10 @@ class RelationFinder:
                 d.relate("hostedBy", host.ref, body.ref, ev, 0.8)
         for hm in HOSTING.finditer(key):
             hs = s + hm.start()
-            side = next((m for m in reversed(ms) if m.end <= hs and m.type == "State"), None)
-            target = next((f for f in events if f.start > hs), None)
-            if side is not None and target is not None:
-                d.relate("hostedBy", target.ref, side.ref, ev, 0.7)
+            side_m = next((m for m in reversed(ms) if m.end <= hs and m.type == "State"), None)
+            hosted = next((f for f in events if f.start > hs), None)
+            if side_m is not None and hosted is not None:
+                d.relate("hostedBy", hosted.ref, side_m.ref, ev, 0.7)
 
         # "اجتماع/مباحثات بين A و B": the actors of the clause took part
         for f in events:
@@ -252,9 +253,9 @@ class RelationFinder:
         # agreements: adoption, signature, agenda
         for f in agreements:
             if f.type in ("FinalStatement", "Declaration", "Recommendations"):
-                target = next((x.ref for x in events if x.ref != f.ref), self.main)
-                if target:
-                    d.relate("adoptedAt", f.ref, target, ev, 0.6)
+                at = next((x.ref for x in events if x.ref != f.ref), self.main)
+                if at:
+                    d.relate("adoptedAt", f.ref, at, ev, 0.6)
         if SIGN.search(key):
             agreement = agreements[0].ref if agreements else self._last_agreement(s)
             if agreement:
@@ -291,7 +292,8 @@ class RelationFinder:
             if any(f.start <= m.start < f.end for f in commitments):
                 continue
             holder = next((f for f in reversed(agreements) if f.start < m.start), None)
-            if holder is not None:
+            if holder is not None and not _CLAUSE_BREAK.search(d.norm(holder.end, m.start)):
+                # "اتفاق تعاون في مجال مكافحة الهجرة": the domain in the agreement's own clause
                 d.relate("addresses", holder.ref, m.ref, ev, 0.6)
             elif the_event and (events or AGENDA.search(key)):
                 # the agenda of the event named here, or of the main event when the sentence

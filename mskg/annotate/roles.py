@@ -193,7 +193,7 @@ def bind_titles(
     titles += _counterparts(draft, toks, titles, nisbas, matches_at)
     bindings: list[Binding] = []
     last: tuple[int, tuple[str, int, int]] | None = None
-    for s, e, post, tslug in sorted(titles):
+    for s, e, post, office in sorted(titles):
         person = _person_near(draft, toks, tok_at, persons, s, e)
         if person is None and last and text[last[0] : s].strip(" ،,") in ("", "و"):
             person = last[1]  # "رئيس مجلس الوزراء ووزير الداخلية": one person, two offices
@@ -204,9 +204,10 @@ def bind_titles(
                 draft.mention(s, e, post)
             continue
         pref, ps, pe = person
-        if post is None and tslug and pref in registry:
-            held = [r.to for r in registry.get(pref).rels.get("holds", [])]
-            post = next((h for h in held if h.endswith(tslug)), None)
+        known = registry.get(pref)
+        if post is None and office and known is not None:
+            held = [r.to for r in known.rels.get("holds", [])]
+            post = next((h for h in held if h.endswith(office)), None)
         draft.mention(ps, pe, pref)
         if post is not None and draft.mention(s, e, post):
             span = (min(s, ps), max(e, pe))
