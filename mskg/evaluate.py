@@ -145,9 +145,9 @@ def score_pair(gold: Document, pred: Document, report: Report) -> None:
             report.tables["linked"][t].add(g3, p3)
     rtypes = {r.type for r in gold.relations} | {r.type for r in pred.relations}
     for t in sorted(rtypes):
-        g = {(r.subject, r.object) for r in gold.relations if r.type == t}
-        p = {(ref(r.subject), ref(r.object)) for r in pred.relations if r.type == t}
-        report.tables["relations"][t].add(g, p)
+        gr = {(r.subject, r.object) for r in gold.relations if r.type == t}
+        pr = {(ref(r.subject), ref(r.object)) for r in pred.relations if r.type == t}
+        report.tables["relations"][t].add(gr, pr)
 
 
 def _read(folder: Path) -> dict[str, Document]:

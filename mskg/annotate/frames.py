@@ -369,11 +369,13 @@ class FrameFinder:
                     i = i - 2
             elif "Recommendations" in self.last_agreement:
                 etype, fresh = "Recommendations", False
-        elif s == "وثيقه" and nst in ("نهاييه", "ختاميه"):  # "الوثيقة النهائية": the outcome
+        elif s == "وثيقه" and (nst in ("نهاييه", "ختاميه") or toks[i].key.endswith("الوثيقه")):
+            # "الوثيقة (النهائية)": the outcome document the article reports
             kinds = ("Recommendations", "FinalStatement", "Declaration")
             outcome = [t for t in kinds if t in self.last_agreement]
             if outcome:
-                etype, j, fresh = outcome[0], i + 2, False
+                j = i + 2 if nst in ("نهاييه", "ختاميه") else i + 1
+                etype, fresh = outcome[0], False
         if etype is None:
             return None
         start = self._strip_proclitic(toks[i])
