@@ -168,6 +168,12 @@ def evaluate(gold_dir: Path, pred_dir: Path) -> Report:
             f"{pred_dir}: no document id in common with {gold_dir}",
             hint="annotate the gold documents' texts; ids come from the file names",
         )
+    different = [d for d in common if gold[d].text != pred[d].text]
+    if different:  # offsets into another text would be compared as if they matched
+        raise MskgError(
+            f"{pred_dir}: the text of {', '.join(different)} differs from the gold text",
+            hint="annotate exactly the gold document's text (offsets count its code points)",
+        )
     report = Report(documents=common)
     for doc_id in common:
         score_pair(gold[doc_id], pred[doc_id], report)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mskg.cli import app
@@ -62,3 +63,15 @@ def test_cli_table_and_json(tmp_path) -> None:
     data = json.loads(res.output)
     assert data["documents"] == ["004_c01d876123dccd78"]
     assert data["relations"]["micro"]["f1"] == 1.0
+
+
+def test_a_different_text_is_refused(tmp_path) -> None:
+    from mskg.errors import MskgError
+    from mskg.evaluate import evaluate
+
+    doc = gold()
+    changed = {"text": doc.text.replace("مراكش", "فاس"), "mentions": [], "relations": []}
+    other = doc.model_copy(update={**changed, "entities": []})
+    (tmp_path / f"{doc.id}.json").write_text(other.to_json(), encoding="utf-8")
+    with pytest.raises(MskgError, match="differs from the gold text"):
+        evaluate(CORPUS, tmp_path)
