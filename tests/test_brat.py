@@ -257,7 +257,7 @@ def test_unreadable_note(good) -> None:
 
 def test_dangling_relation_argument(good) -> None:
     ann, _ = good
-    k = edit(ann, "R1\t", "Arg2:T", "Arg2:T9")
+    k = edit(ann, "R1\t", "Arg2:T", "Arg2:T999")
     err = error(ann)
     assert any(p.place == f"line {k} (R1)" and "is not defined" in p.message for p in err.problems)
 

@@ -61,9 +61,11 @@ def test_rabat_meeting_sets_up_committee_and_working_groups():
     assert established == {
         "mechanism/amu-follow-up-committee",
         "mechanism/amu-specialised-working-groups",
+        "mechanism/amu-annual-security-meetings",  # "اجتماعات أمنية سنوية"
     }
-    committee = next(e for e in doc.entities if e.id == "mechanism/amu-follow-up-committee")
-    assert committee.props["frequency"] == "P3M"
+    frequency = {e.id: e.props.get("frequency") for e in doc.entities}
+    assert frequency["mechanism/amu-follow-up-committee"] == "P3M"
+    assert frequency["mechanism/amu-annual-security-meetings"] == "P1Y"
     domains = {
         r.object
         for r in doc.relations
@@ -101,3 +103,68 @@ def test_no_date_is_invented():
                 if key in e.props:
                     year = str(e.props[key])[:4]
                     assert year in doc.text, (doc.id, e.id, e.props[key])
+
+
+def test_relation_dates_are_stated_in_their_evidence():
+    for path in FILES:
+        doc = load(path.stem[:3])
+        for r in doc.relations:
+            for key in ("date", "endDate", "startDate"):
+                if key in r.attrs:
+                    evidence = doc.text[r.evidence.start : r.evidence.end]
+                    assert str(r.attrs[key])[:4] in evidence, (doc.id, r.id, r.attrs[key])
+
+
+WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+
+
+def test_a_weekday_alone_is_never_a_date():
+    """ "Thursday" or "the day before yesterday, Sunday" stays dateText: no date is derived."""
+    seen = 0
+    for path in FILES:
+        doc = load(path.stem[:3])
+        for e in doc.entities:
+            text = str(e.props.get("dateText", ""))
+            if any(day in text for day in WEEKDAYS) and not any(c.isdigit() for c in text):
+                seen += 1
+                assert "date" not in e.props, (doc.id, e.id)
+    assert seen >= 4  # Nouakchott, Rabat (in 001), Algiers 35th session, Marrakech seminar
+
+
+def test_the_rabat_meeting_is_one_event_in_two_documents():
+    """000 recalls the "Rabat statement" of the meeting of 21 April 2013 that 001 reports."""
+    event = "event/amu-interior-ministers-rabat-2013-04-21"
+    statement = "agreement/amu-rabat-statement-2013"
+    for stem in ("000", "001"):
+        doc = load(stem)
+        assert {event, statement} <= {m.ref for m in doc.mentions}, stem
+        assert any(
+            r.type == "adoptedAt" and r.subject == statement and r.object == event
+            for r in doc.relations
+        ), stem
+        assert any(
+            r.type == "heldIn" and r.subject == event and r.object == "place/rabat"
+            for r in doc.relations
+        ), stem
+    dates = {
+        stem: {e.id: e.props.get("date") for e in load(stem).entities} for stem in ("000", "001")
+    }
+    assert dates["000"][event] == "2013-04-21"  # "يوم 21 أبريل 2013"
+    assert dates["001"][event] is None  # "أول أمس الأحد": relative to an unknown day
+
+
+def test_the_nouakchott_session_addresses_the_threats_it_discussed():
+    doc = load("000")
+    session = "event/amu-interior-ministers-5th-session-nouakchott"
+    domains = {r.object for r in doc.relations if r.type == "addresses" and r.subject == session}
+    assert {
+        "domain/terrorism",
+        "domain/organised-crime",
+        "domain/arms-trafficking",
+        "domain/drug-trafficking",
+        "domain/illegal-migration",
+        "domain/human-trafficking",
+        "domain/online-radicalisation",
+        "domain/money-laundering",
+        "domain/terrorist-financing",
+    } <= domains

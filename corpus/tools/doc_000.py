@@ -344,3 +344,24 @@ def annotate(d: Doc) -> None:
         d.r(
             "participatedIn", f"person/{slug}", SESSION5, members_evidence, role="delegation_member"
         )
+
+    # Review (issue 2): the threats the session discussed ("ولدى مناقشته الوضع الأمني …").
+    threats = (
+        "ولدى مناقشته الوضع الأمني في الدول المغاربية وجوارها الإقليمي، أعرب المجلس عن انشغاله "
+        "البالغ بالتطورات التي شهدتها بعض الأقطار المغاربية نتيجة تفاقم التهديدات العابرة "
+        "للحدود وفي مقدمتها الإرهاب والجريمة المنظمة وانتشار السلاح والاتجار غير المشروع في "
+        "المخدرات والهجرة غير الشرعية والاتجار بالبشر"
+    )
+    for spec, dom in [
+        ("وفي مقدمتها [[الإرهاب]] والجريمة", "terrorism"),
+        ("وفي مقدمتها الإرهاب و[[الجريمة المنظمة]] وانتشار", "organised-crime"),
+        ("والجريمة المنظمة و[[انتشار السلاح]] والاتجار", "arms-trafficking"),
+        ("وانتشار السلاح و[[الاتجار غير المشروع في المخدرات]] والهجرة", "drug-trafficking"),
+        ("في المخدرات و[[الهجرة غير الشرعية]] والاتجار بالبشر", "illegal-migration"),
+        ("والهجرة غير الشرعية و[[الاتجار بالبشر]]، وغيرها", "human-trafficking"),
+    ]:
+        d.m(spec, "ThreatDomain", f"domain/{dom}")
+        d.r("addresses", SESSION5, f"domain/{dom}", threats)
+    # "اجتماع نواكشوط" names the session too.
+    d.m("المشاركة في [[اجتماع نواكشوط]] أكد", "Meeting", SESSION5)
+    d.m("المشاركة في اجتماع [[نواكشوط]] أكد", "City", "place/nouakchott")

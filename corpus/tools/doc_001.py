@@ -206,3 +206,22 @@ def annotate(d: Doc) -> None:
     d.r("contains", STATEMENT, c_mig, f"إلى جانب العمل على {q4}")
     d.r("addresses", c_mig, "domain/illegal-migration", q4)
     d.r("addresses", c_mig, "domain/human-trafficking", q4)
+
+    # Review (issue 2): the yearly security meetings the ministers agreed on (a standing
+    # arrangement meeting annually).
+    yearly = d.entity(
+        "mechanism/amu-annual-security-meetings",
+        "Mechanism",
+        "الاجتماعات الأمنية السنوية لوزراء داخلية الاتحاد",
+        "Annual security meetings of the AMU interior ministers",
+        "Réunions sécuritaires annuelles des ministres de l'Intérieur de l'UMA",
+        frequency="P1Y",
+    )
+    d.m("على [[عقد اجتماعات أمنية سنوية]] للتنسيق", "Mechanism", yearly)
+    d.r(
+        "establishes",
+        EVENT,
+        yearly,
+        "اتفقوا كلهم على عقد اجتماعات أمنية سنوية للتنسيق وتنفيذ التوصيات والقرارات الأمنية "
+        "في المنطقة المغاربية",
+    )

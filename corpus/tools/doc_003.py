@@ -154,3 +154,12 @@ def annotate(d: Doc) -> None:
     d.r("participatedIn", THANI, bilateral, meeting, role="participant")
     d.r("participatedIn", OUYAHIA, bilateral, meeting, role="participant")
     d.r("holds", OUYAHIA, "post/dza-prime-minister", "احمد أويحيى رئيس الوزراء الجمهورية الجزائرية")
+
+    # Review (issue 2): the same call also targets drug-smuggling routes.
+    drugs = (
+        "دعا البيان الختامي الدول العربية إلى تعزيز الرقابة على الحدود وتأمينها لمنع الخطر "
+        "الداهم الذي يشكله عودة المقاتلين الإرهابيين من مناطق القتال وإيقاف تسللهم إلى داخل "
+        "الدول وارتباطهم مع الخلايا النائمة، ولمواجهة طرق ومنابع تهريب المخدرات"
+    )
+    d.m("طرق ومنابع [[تهريب المخدرات]].", "ThreatDomain", "domain/drug-trafficking")
+    d.r("addresses", fighters, "domain/drug-trafficking", drugs)

@@ -299,3 +299,21 @@ def annotate(d: Doc) -> None:
     )
     d.r("memberOf", DGSN, units, joint)
     d.r("memberOf", POLICE, units, joint)
+
+    # Review (issue 2): where the joint unit works, and the Spanish director-general's speech.
+    d.r("locatedIn", units, "place/tanger-med-port", joint)
+    d.r("locatedIn", units, "place/algeciras-port", joint)
+    d.m(
+        "ومن جهته، نوه [[المدير العام للشرطة الاسبانية]]",
+        "Post",
+        "post/esp-police-director-general",
+    )
+    d.m("نوه المدير العام للشرطة الاسبانية السيد [[إينياسيو كوسيدو]] بالنجاح", "Person", COSIDO)
+    d.r(
+        "participatedIn",
+        COSIDO,
+        SEMINAR2,
+        "ومن جهته، نوه المدير العام للشرطة الاسبانية السيد إينياسيو كوسيدو بالنجاح الذي لقيته "
+        "هذه الندوة",
+        role="speaker",
+    )

@@ -46,12 +46,13 @@ id in every document: link a mention to it with `ref`.
 | threat domain | `domain/` + slug (`domains.ttl`) | `domain/illegal-migration` |
 | event | `event/` + body, place or date | `event/amu-interior-ministers-rabat-2013-04-21` |
 | agreement, outcome document | `agreement/` + slug | `agreement/amu-rabat-statement-2013` |
+| event series | `series/` + slug | `series/mar-esp-security-seminars` |
 | commitment | `commitment/` + slug | `commitment/amu-rabat-2013-intelligence-on-arms` |
 | mechanism | `mechanism/` + slug | `mechanism/amu-follow-up-committee` |
 
 States, organisations, offices, people, places and threat domains are in the registry
-(`mskg/ontology/registry/*.yaml`, `domains.ttl`); events, agreements, commitments and
-mechanisms are usually introduced by the document that reports them (its `entities`), and a
+(`mskg/ontology/registry/*.yaml`, `domains.ttl`); events, series, agreements, commitments
+and mechanisms are usually introduced by the document that reports them (its `entities`), and a
 later document that recalls them reuses the id. In RDF a document is `{base}/doc/{doc_id}` and
 also the named graph of everything it states; its mentions are `{base}/doc/{doc_id}#m-{id}` and
 its relations `{base}/doc/{doc_id}#rel-{id}` (W3C Web Annotations with text offsets).
