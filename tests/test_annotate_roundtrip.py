@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mskg.annotate import annotate_path
@@ -56,3 +57,18 @@ def test_bad_input_names_the_file(tmp_path) -> None:
     assert result.exit_code != 0
     assert "bad.txt" in str(result.exception) + result.output
     assert not out.exists()
+
+
+SEEDS = Path("/work/shared/seeds")
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seed articles not on this machine")
+def test_seed_drafts_load_through_brat(stores, tmp_path) -> None:
+    docs = [annotate_path(f) for f in sorted(SEEDS.glob("*.txt"))]
+    from mskg.loaders import brat
+
+    for doc in docs:
+        brat.write(doc, tmp_path)
+    report = load_documents(stores, [tmp_path])
+    assert report.ok, report.failures
+    assert sorted(report.loaded) == sorted(d.id for d in docs)

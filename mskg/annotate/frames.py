@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from mskg.annotate.dates import DateExpr
 from mskg.annotate.draft import Draft
+from mskg.annotate.forms import bare as forms_bare
 from mskg.annotate.gazetteer import Match
 from mskg.annotate.segment import Token
 from mskg.arabic import strip_clitics
@@ -63,19 +64,37 @@ RECEIVE_VERBS = frozenset(
 ORDINALS = {
     "اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4,
     "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8,
-    "ثامنه": 8, "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10, "عشرين": 20,
+    "ثامنه": 8, "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10, "حادي": 1, "حاديه": 1,
+    "عشرين": 20,
     "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70,
 }  # fmt: skip
 MANDATE = frozenset({"مكلف", "مكلفه", "مخصص", "مخصصه", "معني", "معنيه", "مختص", "مختصه"})
 MECH_STOP = frozenset(
     {"يومي", "يوم", "في", "من", "الذي", "التي", "تعني", "مع", "بين", "الي", "علي", "عبر",
-     "ستجتمع", "سيعقد", "كل", "مره", "وستوكل", "المصادق", "عليها"}
+     "ستجتمع", "سيعقد", "كل", "مره", "وستوكل", "المصادق", "عليها", "يجتمع", "تجتمع",
+     "سيجتمع"}
 )  # fmt: skip
 _FUTURE = re.compile(
     r"(?<!\w)(?:[وف]?س[يتن]\w{3,}|المقبل\w*|القادم\w*|لاحقا|تقرر عقد|من المقرر|يعتزم|سيتم|"
     r"علي ان)(?!\w)"
 )
 _DATED = re.compile(r"^(?:المنعقد\w*|الذي انعقد|التي انعقدت|المنظم\w*)")
+
+
+_EVERY = re.compile(
+    r"(?:مره |اجتماعات? )?(?:كل (?P<n>شهر|شهرين|ثلاثه اشهر|سته اشهر|سنه|عام|سنتين)|"
+    r"(?P<adv>سنويا|شهريا|فصليا))"
+)
+_PERIOD = {
+    "شهر": "P1M", "شهرين": "P2M", "ثلاثه اشهر": "P3M", "سته اشهر": "P6M", "سنه": "P1Y",
+    "عام": "P1Y", "سنتين": "P2Y", "سنويا": "P1Y", "شهريا": "P1M", "فصليا": "P3M",
+}  # fmt: skip
+
+
+def _frequency(clause: str) -> str | None:
+    """ "تجتمع مرة كل ثلاثة أشهر" -> P3M (mskg:frequency, an ISO 8601 duration)."""
+    m = _EVERY.search(clause[:80])
+    return _PERIOD[m.group("n") or m.group("adv")] if m else None
 
 
 @dataclass
@@ -314,6 +333,9 @@ class FrameFinder:
             label = self.d.text[start:end]
             ref = self.d.entity(self._new_id("mechanism"), etype, label)
             self.mech_keys[key] = ref
+        every = _frequency(self.d.norm(end, region[1]))
+        if every and ref in self.d.entities:
+            self.d.entities[ref].props.setdefault("frequency", every)
         if self.d.mention(start, end, ref):
             self.frames.append(
                 Frame("mechanism", ref, etype, start, end, self._sentence_of(start), region)
@@ -404,6 +426,37 @@ class FrameFinder:
         return j
 
     # -- events ------------------------------------------------------------------------------
+    def _verb_session(self, i: int, mechanism: str) -> int:
+        """A meeting verb right after a mechanism's name: a session of that mechanism."""
+        t = self.toks[i]
+        sent = self._sentence_of(t.start)
+        clause_end = self._clause_end(i)
+        near = self.d.norm(max(self.sentences[sent][0], t.start - 40), min(clause_end, t.end + 60))
+        future = bool(_FUTURE.search(near))
+        date = self._date_in(t.end, clause_end)
+        place = any(
+            m.type in ("City", "State") for m in self.matches if t.end <= m.start < clause_end
+        )
+        if date is None and not place:  # "تجتمع مرة كل ثلاثة أشهر" is a rhythm, not a meeting
+            return i + 1
+        key = ("session", mechanism, date.text if date else None)
+        ref = self.event_keys.get(key)
+        if ref is None:
+            ref = self.d.entity(
+                self._new_id("event"), "Meeting", t.text,
+                status="planned" if future else "held",
+                date=date.value if date and date.value else None,
+                endDate=date.end_value if date else None,
+                dateText=date.text if date and not date.value else None,
+            )  # fmt: skip
+            self.event_keys[key] = ref
+        if self.d.mention(t.start, t.end, ref):
+            self.frames.append(
+                Frame("event", ref, "Meeting", t.start, t.end, sent, (t.start, clause_end),
+                      future=future, session_of=mechanism)
+            )  # fmt: skip
+        return i + 1
+
     def _reception(self, i: int) -> int | None:
         """ "استقبل X نظيره Y": a meeting named by its verb; the main event if first."""
         t = self.toks[i]
@@ -450,6 +503,11 @@ class FrameFinder:
             if st in ORDINALS or st.isdigit():
                 ordinal = ORDINALS.get(st) or int(st)
                 j += 1
+                # "الحادية والأربعين", "الخامسة والثلاثين": unit + و + tens
+                tens = toks[j].key[1:] if j < len(toks) and toks[j].key[:1] == "و" else ""
+                if ordinal < 10 and ORDINALS.get(forms_bare(tens), 0) >= 20:
+                    ordinal += ORDINALS[forms_bare(tens)]
+                    j += 1
                 break
             if st in EVENT_TRIGGERS and j == i + 1:
                 etype = EVENT_TRIGGERS[st] if st not in ("دوره",) else etype
@@ -472,6 +530,15 @@ class FrameFinder:
         start = self._strip_proclitic(toks[i])
         end = toks[j - 1].end
         mech = self._mech_head(j) if j < len(toks) else None
+        prior = self.frames[-1] if self.frames else None
+        if (
+            verb
+            and mech is None
+            and prior is not None
+            and prior.kind == "mechanism"
+            and toks[i].start - prior.end == 1
+        ):
+            return self._verb_session(i, prior.ref)  # "فريق عمل … يجتمع في …": its session
         if verb and mech is None:
             return None
         if s == "دوره" and ordinal is None and self.main is None:
