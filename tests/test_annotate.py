@@ -225,3 +225,26 @@ def test_reception_and_signing_on_behalf() -> None:
                       "تنظيم دورات تكوينية مشتركة لفائدة أفراد الشرطة"]  # fmt: skip
     for c in local(doc, "Commitment"):
         assert ("contains", agreement.id, c.id) in rels(doc)
+
+
+def test_compound_ordinal_verb_session_and_rhythm() -> None:
+    # written for this test, not real news
+    text = (
+        "عقد مجلس وزراء الداخلية العرب دورته الحادية والأربعين في تونس يومي 3 و4 آذار 2024. "
+        "وقرر المجلس تشكيل فريق عمل مكلف بمكافحة الجرائم الإلكترونية يجتمع في كانون الأول "
+        "المقبل بالقاهرة، وإنشاء لجنة متابعة تجتمع مرة كل ثلاثة أشهر."
+    )
+    doc = annotate_text(text, "t6", published="2024-03-05")
+    session = next(e for e in local(doc, "Meeting") if e.props["status"] == "held")
+    assert session.props["ordinal"] == 41
+    assert (session.props["date"], session.props["endDate"]) == ("2024-03-03", "2024-03-04")
+    assert ("sessionOf", session.id, "org/council-of-arab-interior-ministers") in rels(doc)
+    assert ("heldIn", session.id, "place/tunis") in rels(doc)
+    (wg,) = local(doc, "WorkingGroup")
+    planned = next(e for e in local(doc, "Meeting") if e.props["status"] == "planned")
+    assert planned.props["date"] == "2024-12"
+    assert {("sessionOf", planned.id, wg.id), ("heldIn", planned.id, "place/cairo"),
+            ("addresses", wg.id, "domain/cybercrime")} <= rels(doc)  # fmt: skip
+    (committee,) = local(doc, "Committee")
+    assert committee.props["frequency"] == "P3M"
+    assert len(local(doc, "Meeting")) == 2  # "تجتمع مرة كل ثلاثة أشهر" is no meeting
