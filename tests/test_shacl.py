@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import SH, SKOS
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SH, SKOS, Namespace
 
 from mskg.ontology import load_ontology
 from mskg.ontology.model import NS
@@ -24,10 +24,14 @@ from mskg.ontology.shacl import (
     validate_graph,
     validate_store,
 )
+from tests.conftest import CORPUS, make_settings
 
 MSKG = NS
 OA = "http://www.w3.org/ns/oa#"
 BASE = "https://w3id.org/mskg"
+# A Namespace, not rdflib.XSD: pytest probes module globals, and the closed XSD namespace
+# warns on unknown attributes.
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 DOC = f"{BASE}/doc/000_b8b2124286a87c6a"
 RABAT = URIRef(f"{BASE}/id/event/amu-interior-ministers-rabat-2013-04-21")
 NOUAKCHOTT = URIRef(f"{BASE}/id/event/amu-interior-ministers-5th-session-nouakchott")
@@ -221,3 +225,43 @@ def test_check_command_without_a_store_says_what_to_do(tmp_path) -> None:
     result = CliRunner().invoke(app, ["--data-dir", str(tmp_path / "none"), "check"])
     assert result.exit_code == 1
     assert "mskg load" in result.output
+
+
+def test_status_and_role_outside_their_lists_are_caught(corpus_graph) -> None:
+    data, _ = corpus_graph
+    status, role = URIRef(MSKG + "status"), URIRef(MSKG + "role")
+    assertion = next(s for s, _, _ in data.triples((None, role, None)))
+    violations = _broken(
+        corpus_graph,
+        remove=[(RABAT, status, o) for o in data.objects(RABAT, status)]
+        + [(assertion, role, o) for o in data.objects(assertion, role)],
+        add=[(RABAT, status, Literal("finished")), (assertion, role, Literal("guest"))],
+    )
+    assert any(v.focus == str(RABAT) and v.path == str(status) for v in violations)
+    assert any(v.focus == str(assertion) and v.path == str(role) for v in violations)
+
+
+def test_check_command_names_what_is_broken(tmp_path, falkordb_server) -> None:
+    """A store with a bad span: `mskg check` exits 1 and prints the document and the mention."""
+    from pyoxigraph import Literal as OxLiteral
+    from pyoxigraph import NamedNode, Quad
+    from typer.testing import CliRunner
+
+    from mskg.cli import app
+    from mskg.pipeline import Stores, load_documents
+
+    settings = make_settings(tmp_path / "data", falkordb_server)
+    with Stores(settings) as stores:
+        assert load_documents(stores, [CORPUS / "000_b8b2124286a87c6a.json"]).ok
+        pos, end = NamedNode(f"{DOC}#m-m1-pos"), NamedNode(OA + "end")
+        graph = NamedNode(DOC)
+        old = list(stores.rdf.store.quads_for_pattern(pos, end, None, graph))
+        assert old
+        stores.rdf.store.remove(old[0])
+        big = OxLiteral("100000", datatype=NamedNode(str(XSD.integer)))
+        stores.rdf.store.add(Quad(pos, end, big, graph))
+    result = CliRunner().invoke(app, ["--data-dir", str(settings.data_dir), "check"])
+    assert result.exit_code == 1, result.output
+    assert "000_b8b2124286a87c6a#m-m1" in result.output
+    assert "not inside the text" in result.output
+    assert "1 violation(s)" in result.output
