@@ -265,3 +265,17 @@ def test_check_command_names_what_is_broken(tmp_path, falkordb_server) -> None:
     assert "000_b8b2124286a87c6a#m-m1" in result.output
     assert "not inside the text" in result.output
     assert "1 violation(s)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("prop", "literal"),
+    [
+        ("ordinal", Literal("fifth", datatype=XSD.integer)),
+        ("frequency", Literal("every three months", datatype=XSD.duration)),
+        ("dayOfYear", Literal("--13-45", datatype=XSD.gMonthDay)),
+        ("dayOfYear", Literal("18 March")),
+    ],
+)
+def test_ill_typed_values_are_caught(corpus_graph, prop: str, literal: Literal) -> None:
+    violations = _broken(corpus_graph, add=[(RABAT, URIRef(MSKG + prop), literal)])
+    assert any(v.focus == str(RABAT) and v.path == MSKG + prop for v in violations), violations

@@ -62,15 +62,23 @@ def _object_property_shape(p: OntProperty) -> str:
     )
 
 
+# Lexical forms rdflib does not check (it flags an ill-typed integer or duration, which pyshacl
+# reports, but takes any string as an xsd:gMonthDay).
+LEXICAL_PATTERNS = {"gMonthDay": r"^--(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
+
+
 def _datatype_property_shape(p: OntProperty) -> str:
     assert p.datatype is not None
     dtype = p.datatype.removeprefix(XSD)
+    pattern = LEXICAL_PATTERNS.get(dtype)
+    pattern_line = f'        sh:pattern "{pattern}" ;\n' if pattern else ""
     return (
         f"mskgsh:property-{p.name} a sh:NodeShape ;\n"
         f"    sh:targetSubjectsOf mskg:{p.name} ;\n"
         f"    sh:property [\n"
         f"        sh:path mskg:{p.name} ;\n"
         f"        sh:datatype xsd:{dtype} ;\n"
+        f"{pattern_line}"
         f'        sh:message "mskg:{p.name} must be a well-formed xsd:{dtype}" ] .\n'
     )
 
