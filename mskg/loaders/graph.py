@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from mskg.arabic import search_key
 from mskg.document import Document
 from mskg.ontology import load_ontology
+from mskg.ontology.model import ONTOLOGY_DIR
 from mskg.ontology.registry import REGISTRY_SOURCE, Registry
 from mskg.stores.base import GraphBatch
 
@@ -27,8 +29,20 @@ def canonical(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+# What a source writes depends on the mapping code and the ontology as well as on the source
+# itself, and the stored hash decides whether a reload rewrites it. Bump MAPPING_VERSION when
+# the writers change what they write; an edited ontology is noticed by itself.
+MAPPING_VERSION = "2"
+
+
+@lru_cache
+def mapping_key() -> str:
+    ontology = (ONTOLOGY_DIR / "mskg.ttl").read_bytes()
+    return f"mapping {MAPPING_VERSION}, ontology {hashlib.sha256(ontology).hexdigest()}\n"
+
+
 def document_sha256(doc: Document) -> str:
-    return hashlib.sha256(doc.to_json().encode("utf-8")).hexdigest()
+    return hashlib.sha256((mapping_key() + doc.to_json()).encode("utf-8")).hexdigest()
 
 
 def _def(type_: str, label: dict, aliases: dict, props: dict) -> dict[str, Any]:
@@ -150,4 +164,4 @@ def registry_batch(registry: Registry, sha256: str) -> GraphBatch:
 
 def registry_sha256(registry: Registry) -> str:
     payload = canonical([e.model_dump() for e in sorted(registry, key=lambda e: e.id)])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256((mapping_key() + payload).encode("utf-8")).hexdigest()
