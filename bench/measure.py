@@ -118,7 +118,16 @@ def http_load(
 
 
 def peak_rss_mb(children: bool = False) -> float:
-    """Peak resident memory of this process (or of its waited-for children), in MB."""
+    """Peak resident memory of this process (or of its waited-for children), in MB.
+
+    For this process it is VmHWM, not ``ru_maxrss``: Linux carries ``ru_maxrss`` over fork and
+    exec, so a child started by a parent that once peaked at 4 GB (rdflib) reports 4 GB too.
+    """
+    if not children:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
     who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # ru_maxrss is KB on Linux
 

@@ -32,6 +32,10 @@ from mskg.stores.base import GraphStore
 from mskg.stores.oxigraph import OxigraphStore
 
 Progress = Callable[[str], None]
+# Documents between Oxigraph flushes during a load. Without them RocksDB's memtables grew the
+# loading process to ~2 GB after 3,000 synthetic documents and ~4 GB at 10,000; flushing every
+# 200 kept it near 300 MB (bench/, docs/benchmarks.md).
+FLUSH_EVERY = 200
 
 
 class Stores:
@@ -211,6 +215,8 @@ def load_documents(
             report.relations += len(doc.relations)
             entities |= doc.entity_ids()
             report.loaded.append(doc.id)
+            if report.documents % FLUSH_EVERY == 0:
+                stores.rdf.flush()  # bounds RocksDB's memtables (see FLUSH_EVERY)
         if progress:
             progress(source)
     report.entities = len(entities)
