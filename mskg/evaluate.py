@@ -10,13 +10,15 @@ Document entities (events, mechanisms, agreements…) have ids made up by each a
 a predicted one is aligned with the gold one whose mentions overlap its mentions most
 (greedy, one-to-one). Relations count when type, subject and object are equal after that
 alignment (each distinct triple once per document); evidence spans are not compared.
+Every false positive and false negative of the mention-level span+id score and of the
+relation score is kept in ``Report.errors`` so a reviewer can read what went wrong.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from mskg.document import Document
@@ -59,9 +61,28 @@ class Score:
         }
 
 
+@dataclass(frozen=True)
+class Error:
+    """One false positive (``fp``) or false negative (``fn``), with the text it is about."""
+
+    doc: str
+    kind: str  # "fp" | "fn"
+    table: str  # "span+id" | "relations"
+    type: str
+    ref: str  # entity id (mentions) or "subject -> object" (relations)
+    start: int = -1
+    end: int = -1
+    text: str = ""
+
+    def line(self) -> str:
+        where = f"{self.start}-{self.end} «{self.text}» " if self.start >= 0 else ""
+        return f"| {self.doc[:3]} | {self.kind} | {self.type} | {where}{self.ref} |"
+
+
 @dataclass
 class Report:
     documents: list[str] = field(default_factory=list)
+    errors: list[Error] = field(default_factory=list)
     tables: dict[str, dict[str, Score]] = field(
         default_factory=lambda: {
             k: defaultdict(Score) for k in ("span", "span+id", "linked", "relations")
@@ -103,6 +124,13 @@ class Report:
                 )
         return "\n".join(lines)
 
+    def errors_table(self) -> str:
+        """False positives and negatives, mentions (span+id) then relations, in text order."""
+        lines = ["## Errors", "", "| doc | kind | type | span «text» entity |", "|---|---|---|---|"]
+        for e in sorted(self.errors, key=lambda e: (e.table != "span+id", e.doc, e.start, e.kind)):
+            lines.append(e.line())
+        return "\n".join(lines)
+
 
 def align(gold: Document, pred: Document) -> dict[str, str]:
     """Predicted document-entity id -> gold entity id, by overlapping mentions."""
@@ -139,6 +167,11 @@ def score_pair(gold: Document, pred: Document, report: Report) -> None:
         g2 = {(m.start, m.end, m.ref) for m in gold.mentions if m.type == t}
         p2 = {(m.start, m.end, ref(m.ref)) for m in pred.mentions if m.type == t}
         report.tables["span+id"][t].add(g2, p2)
+        for kind, items in (("fp", p2 - g2), ("fn", g2 - p2)):
+            for start, end, r in sorted(items):
+                report.errors.append(
+                    Error(gold.id, kind, "span+id", t, r, start, end, gold.text[start:end])
+                )
         g3 = {m.ref for m in gold.mentions if m.type == t and m.ref in registry}
         p3 = {m.ref for m in pred.mentions if m.type == t and m.ref in registry}
         if g3 or p3:
@@ -148,6 +181,9 @@ def score_pair(gold: Document, pred: Document, report: Report) -> None:
         gr = {(r.subject, r.object) for r in gold.relations if r.type == t}
         pr = {(ref(r.subject), ref(r.object)) for r in pred.relations if r.type == t}
         report.tables["relations"][t].add(gr, pr)
+        for kind, pairs in (("fp", pr - gr), ("fn", gr - pr)):
+            for subj, obj in sorted(pairs):
+                report.errors.append(Error(gold.id, kind, "relations", t, f"{subj} -> {obj}"))
 
 
 def _read(folder: Path) -> dict[str, Document]:
@@ -180,5 +216,8 @@ def evaluate(gold_dir: Path, pred_dir: Path) -> Report:
     return report
 
 
-def to_json(report: Report) -> str:
-    return json.dumps(report.as_dict(), ensure_ascii=False, indent=1)
+def to_json(report: Report, errors: bool = False) -> str:
+    data = report.as_dict()
+    if errors:
+        data["errors"] = [asdict(e) for e in report.errors]
+    return json.dumps(data, ensure_ascii=False, indent=1)

@@ -87,7 +87,7 @@ def annotate(d: Doc) -> None:
     d.r("heldIn", SESSION5, "place/nouakchott", "في ختام أشغال دورته الخامسة، الخميس بنواكشوط")
 
     d.m("مضامين [[بيان الرباط]]", "FinalStatement", STATEMENT)
-    d.m("الصادر عن [[اجتماعه المنعقد بعاصمة المملكة يوم 21 أبريل 2013]]", "Meeting", EVENT)
+    d.m("الصادر عن [[اجتماعه]] المنعقد بعاصمة المملكة", "Meeting", EVENT)  # fixed: head noun only
     d.m("المنعقد ب[[عاصمة المملكة]] يوم", "City", "place/rabat")
     recall = (
         "واستعرض المجلس مضامين بيان الرباط، الصادر عن اجتماعه المنعقد بعاصمة المملكة يوم "
@@ -211,7 +211,7 @@ def annotate(d: Doc) -> None:
             "فريق العمل المكلف بالحماية المدنية",
             "AMU working group on civil protection",
             "groupe de travail de l'UMA sur la protection civile",
-            [("فريق العمل المكلف [[بالحماية المدنية]] في", None)],
+            [("فريق العمل المكلف ب[[الحماية المدنية]] في", None)],  # fixed: ب outside
             "وستحتضن نواكشوط اجتماع لجنة المتابعة، في تاريخ سيحدد لاحقا، واجتماع فريق العمل المكلف "
             "بالحماية المدنية في الأسبوع الثاني من مارس 2016",
             ("وستحتضن [[نواكشوط]]", "City", "place/nouakchott"),
@@ -365,3 +365,55 @@ def annotate(d: Doc) -> None:
     # "اجتماع نواكشوط" names the session too.
     d.m("المشاركة في [[اجتماع نواكشوط]] أكد", "Meeting", SESSION5)
     d.m("المشاركة في اجتماع [[نواكشوط]] أكد", "City", "place/nouakchott")
+
+    complete(d)
+
+
+FIRST_SESSION = "event/amu-interior-ministers-1st-session"
+
+
+def complete(d: Doc) -> None:
+    """Completion (issue 2): every in-scope mention, by docs/guidelines.md; each read in context."""
+    d.entity(
+        FIRST_SESSION,
+        "Meeting",
+        "الدورة الأولى لمجلس وزراء الداخلية المغاربيين",
+        "1st session of the AMU Council of Interior Ministers",
+        "1re session du Conseil des ministres de l'Intérieur de l'UMA",
+        status="held",
+        ordinal=1,
+    )
+    first = "الدورة الأولى لمجلس وزراء الداخلية لدول الاتحاد"
+    d.m(f"انعقاد [[{first}]]", "Meeting", FIRST_SESSION)
+    d.m(
+        "الدورة الأولى ل[[مجلس وزراء الداخلية لدول الاتحاد]]",
+        "IntergovernmentalOrganization",
+        COUNCIL,
+    )
+    d.r("sessionOf", FIRST_SESSION, COUNCIL, first)
+    # the council, named again and by its definite description "المجلس"
+    d.m("استعرض [[مجلس وزراء الداخلية المغاربيين]]", "IntergovernmentalOrganization", COUNCIL)
+    d.m(
+        "الدورة الخامسة ل[[مجلس وزراء داخلية بلدان اتحاد المغرب العربي]]",
+        "IntergovernmentalOrganization",
+        COUNCIL,
+    )
+    d.each("المجلس", "IntergovernmentalOrganization", COUNCIL)
+    # the union, nested in its organs' names, and "الاتحاد" for it
+    d.each("اتحاد المغرب العربي", "IntergovernmentalOrganization", "org/arab-maghreb-union")
+    d.each("الاتحاد", "IntergovernmentalOrganization", "org/arab-maghreb-union")
+    # the 5th session by its definite description "الدورة" (للدورة: لل kept, guidelines)
+    d.m("الجلسة الختامية [[للدورة]]", "Meeting", SESSION5)
+    d.m("على أن [[الدورة]] ستشكل", "Meeting", SESSION5)
+    d.m("بيان [[الرباط]]، الصادر", "City", "place/rabat")
+    d.m("سفير [[المغرب]] في موريتانيا", "State", "state/MAR")
+    d.m("سفير المغرب في [[موريتانيا]]", "State", "state/MRT")
+    for spec, dom in [
+        ("الأسباب العميقة [[للإرهاب]] وتجفيف", "terrorism"),
+        ("الرامية إلى التصدي [[للإرهاب]].", "terrorism"),
+        ("التي تستخدمها [[الجماعات الإرهابية]] لاستقطاب", "terrorism"),
+        ("المغاربي في مواجهة [[الإرهاب]] والجريمة", "terrorism"),
+        ("في مواجهة الإرهاب و[[الجريمة المنظمة]] التي", "organised-crime"),
+        ("التعاون المغاربي في مجال [[الحماية المدنية]] على", "civil-protection"),
+    ]:
+        d.m(spec, "ThreatDomain", f"domain/{dom}")

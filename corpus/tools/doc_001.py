@@ -146,14 +146,14 @@ def annotate(d: Doc) -> None:
         d.r("addresses", WGS, f"domain/{dom}", mandate)
 
     d.m("كاشفا أن [[أول اجتماع للجنة المتابعة الأمنية]]", "Meeting", first)
-    d.m("أول اجتماع [[للجنة المتابعة الأمنية]]", "Committee", COMMITTEE)
+    d.m("أول اجتماع ل[[لجنة المتابعة الأمنية]]", "Committee", COMMITTEE)  # fixed: ل outside
     d.m("سيعقد ب[[المغرب]] قبل", "State", "state/MAR")
     planned = "أول اجتماع للجنة المتابعة الأمنية سيعقد بالمغرب قبل نهاية شهر يونيو المقبل"
     d.r("sessionOf", first, COMMITTEE, planned)
     d.r("heldIn", first, "state/MAR", planned)
 
     d.m("وفي [[بيان ختامي]] للقمة", "FinalStatement", STATEMENT)
-    d.m("بيان ختامي لل[[قمة الأمنية المغاربية]]", "Meeting", EVENT)
+    d.m("بيان ختامي [[للقمة الأمنية المغاربية]]", "Meeting", EVENT)  # fixed: لل kept
     d.r("adoptedAt", STATEMENT, EVENT, "وفي بيان ختامي للقمة الأمنية المغاربية")
 
     q1 = (
@@ -225,3 +225,27 @@ def annotate(d: Doc) -> None:
         "اتفقوا كلهم على عقد اجتماعات أمنية سنوية للتنسيق وتنفيذ التوصيات والقرارات الأمنية "
         "في المنطقة المغاربية",
     )
+
+    complete(d)
+
+
+def complete(d: Doc) -> None:
+    """Completion (issue 2): every in-scope mention, by docs/guidelines.md; each read in context."""
+    # the first is part of the union's proper name (اتحاد المغرب العربي), not a nested mention
+    d.each("المغرب العربي", "Region", "place/maghreb", skip=(0,))
+    for name, iso in [("ليبيا", "LBY"), ("تونس", "TUN"), ("الجزائر", "DZA"), ("موريتانيا", "MRT")]:
+        d.m(f"وزير داخلية [[{name}]]", "State", f"state/{iso}")
+    d.m("والقرارات الأمنية في [[المنطقة المغاربية]]", "Region", "place/maghreb")
+    d.each("الاتحاد", "IntergovernmentalOrganization", "org/arab-maghreb-union")
+    d.m("كما دعا [[بيان وزراء الداخلية]] الدول", "FinalStatement", STATEMENT)
+    for spec, dom in [
+        ("من خطورة [[الجماعات الإرهابية]]،", "terrorism"),
+        ("بين أجهزة [[الحماية المدنية]] في", "civil-protection"),
+        ("ميدانية مشتركة في مجال [[الحماية المدنية]]", "civil-protection"),
+        ("وأنواع [[الإرهاب]] الساعي", "terrorism"),
+        ("حول أنشطة [[الجماعات الإرهابية]]، دعا", "terrorism"),
+        ("وأماكن وجود [[الجماعات الإرهابية]]، والعمل", "terrorism"),
+        ("في مجال محاربة [[الهجرة غير الشرعية]] والاتجار", "illegal-migration"),
+        ("الهجرة غير الشرعية و[[الاتجار بالبشر]].", "human-trafficking"),
+    ]:
+        d.m(spec, "ThreatDomain", f"domain/{dom}")

@@ -264,3 +264,41 @@ def annotate(d: Doc) -> None:
         d.r("establishes", DECL, mid, surface)
         d.r("addresses", mid, f"domain/{dom}", surface)
     d.m("المكلفة ب[[الحماية المدنية]] للدول", "ThreatDomain", "domain/civil-protection")
+
+    complete(d)
+
+
+def complete(d: Doc) -> None:
+    """Completion (issue 2): every in-scope mention, by docs/guidelines.md; each read in context."""
+    d.each("الوفد المغربي", "State", "state/MAR")
+    d.m("وهو [[الإجتماع]] الذي", "Conference", EVENT)
+    d.m("لأشغال هذا [[اللقاء]]،", "Conference", EVENT)
+    d.m("ووقع المشاركون بأشغال [[اللقاء]] بالجزائر", "Conference", EVENT)
+    d.m("ووقع المشاركون بأشغال اللقاء ب[[الجزائر]]", "City", "place/algiers")
+    d.m("بقيادة أمحند العنصر [[وزير الداخلية]] على", "Post", "post/mar-minister-of-interior")
+    d.m("إجتماع وزراء داخلية [[المغرب العربي]]،", "Region", "place/maghreb")
+    d.m("وزراء الداخلية في دول [[المغرب العربي]] ك", "Region", "place/maghreb")
+    d.m("وزراء داخلية [[غرب البحر المتوسط]] ضرورة", "Region", "place/western-mediterranean")
+    d.m("الجماعات المحلية لبلدان [[غرب المتوسط]]", "Region", "place/western-mediterranean")
+    for spec in ("ودعى هذا [[الإعلان]] إلى", "أكد [[الاعلان]] على", "كما تضمنت [[الوثيقة]] وجوب"):
+        d.m(spec, "Declaration", DECL)
+    d.m("كما نص [[الإعلان]] في هذا الجانب", "Declaration", DECL)
+    # "إعلان الجزائر" is named after the city where it was adopted (like بيان الرباط)
+    d.m("نص اعلان [[الجزائر]] على", "City", "place/algiers")
+    d.m("تضمن إعلان [[الجزائر]] ضرورة", "City", "place/algiers")
+    for spec, dom in [
+        ("عن دفع الفديات [[للجماعات الإرهابية]] عند", "terrorism"),
+        ("بغرض تجفيف منابع [[تمويل الإرهاب]]", "terrorist-financing"),
+        ("[[الجريمة المنظمة]]\nوبالنظر", "organised-crime"),
+        ("التي تشكلها [[الجريمة المنظمة]] بكافة", "organised-crime"),
+        ("الأنشطة المرتبطة ب[[الجريمة المنظمة]] ", "organised-crime"),
+        ("بغرض مكافحة [[الجرائم العابرة للدول]]", "organised-crime"),
+        ("خاصة [[الاتجار بالنساء والأطفال]]", "human-trafficking"),
+        ("تنقل الأشخاص و[[الهجرة غير الشرعية]]\n", "illegal-migration"),
+        ("لاسيما في مجال [[تأمين وثائق السفر]]", "travel-document-security"),
+        ("التعاون في مجال [[الحماية المدنية]]\n", "civil-protection"),
+        ("الأخطار و[[إدارة الكوارث الطبيعية]]", "civil-protection"),
+        ("للإنذار المبكر ضد [[الأخطار الكبرى]]", "civil-protection"),
+    ]:
+        if dom:
+            d.m(spec, "ThreatDomain", f"domain/{dom}")

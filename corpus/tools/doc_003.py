@@ -163,3 +163,23 @@ def annotate(d: Doc) -> None:
     )
     d.m("طرق ومنابع [[تهريب المخدرات]].", "ThreatDomain", "domain/drug-trafficking")
     d.r("addresses", fighters, "domain/drug-trafficking", drugs)
+
+    complete(d)
+
+
+def complete(d: Doc) -> None:
+    """Completion (issue 2): every in-scope mention, by docs/guidelines.md; each read in context."""
+    d.m("البيان الختامي [[للدورة ال35]]", "Meeting", EVENT)
+    d.m("شاركت في هذه [[الدورة]] بوفد", "Meeting", EVENT)
+    d.m("وتضمن [[البيان الختامي]] كذلك", "FinalStatement", STATEMENT)
+    d.m("ولفت [[البيان]] إلى", "FinalStatement", STATEMENT)
+    d.m("ضمنها رؤية [[دولة قطر]]", "State", "state/QAT")
+    d.m("على الجماعات الإرهابية في [[المنطقة العربية]]", "Region", "place/arab-region")
+    for spec, dom in [
+        ("المرتبطة ب[[الأمن الفكري]] ومكافحة", "violent-extremism"),
+        ("تأكيد خطورة [[الإرهاب]] باعتباره", "terrorism"),
+        ("لمنع أنشطة [[الإرهاب]] وتمدده", "terrorism"),
+        ("تحقيقها على [[الجماعات الإرهابية]] في", "terrorism"),
+        ("او انتقال [[الجماعات الإرهابية]] إلى", "terrorism"),
+    ]:
+        d.m(spec, "ThreatDomain", f"domain/{dom}")

@@ -21,6 +21,10 @@ class SpecError(ValueError):
     pass
 
 
+# proclitic letters written inside the word before a name: و ف (and), ب ك ل (prepositions)
+_CLITICS = frozenset(["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
+
+
 def locate(text: str, spec: str, nth: int | None = None, after: int = 0) -> tuple[int, int]:
     """Code-point span of the bracketed part of ``spec`` in ``text``."""
     m = re.fullmatch(r"(.*?)\[\[(.+?)\]\](.*)", spec, flags=re.S)
@@ -63,6 +67,18 @@ class Doc:
 
     def m(self, spec: str, type: str, ref: str, nth: int | None = None) -> str:
         start, end = locate(self.text, spec, nth)
+        return self._add(start, end, type, ref)
+
+    def fix(self, old: str, spec: str, type: str, ref: str, nth: int | None = None) -> None:
+        """Move the mention whose text is ``old`` (one of ``ref``) to the span of ``spec``:
+        a correction of an earlier gold span, listed in docs/guidelines.md."""
+        start, end = locate(self.text, spec, nth)
+        hits = [x for x in self.mentions if x["text"] == old and x["ref"] == ref]
+        if len(hits) != 1:
+            raise SpecError(f"fix: {len(hits)} mentions {old!r} of {ref}")
+        hits[0].update(start=start, end=end, text=self.text[start:end], type=type)
+
+    def _add(self, start: int, end: int, type: str, ref: str) -> str:
         for other in self.mentions:
             if (other["start"], other["end"]) == (start, end) and other["ref"] == ref:
                 return other["id"]
@@ -78,6 +94,39 @@ class Doc:
             }
         )
         return mid
+
+    def each(self, term: str, type: str, ref: str, skip: tuple[int, ...] = ()) -> list[str]:
+        """Every occurrence of ``term`` in the article as a mention of ``ref``, each one read
+        and judged (the ones that are not, by index, in ``skip``). Only whole words: the
+        proclitics و ف ب ك ل before the term stay outside the span (guidelines, docs/guidelines.md);
+        occurrences in boilerplate are never annotated."""
+        ids, k = [], 0
+        for i in _occurrences(self.text, term):
+            prefix = ""
+            j = i
+            while j > 0 and self.text[j - 1].isalpha():
+                j -= 1
+                prefix = self.text[j] + prefix
+            after = self.text[i + len(term) : i + len(term) + 1]
+            if (prefix and prefix not in _CLITICS) or (after and after.isalpha()):
+                continue
+            if any(b["start"] <= i < b["end"] for b in self.boilerplate):
+                continue
+            end = i + len(term)
+            if any(  # a domain is not nested in another domain's phrase (التطرف المؤدي الى الارهاب)
+                x["type"] == type == "ThreatDomain"
+                and x["start"] <= i
+                and end <= x["end"]
+                and (x["start"], x["end"]) != (i, end)
+                for x in self.mentions
+            ):
+                continue
+            if k not in skip:
+                ids.append(self._add(i, i + len(term), type, ref))
+            k += 1
+        if not ids:
+            raise SpecError(f"no occurrence of {term!r} kept")
+        return ids
 
     def r(
         self,

@@ -76,12 +76,18 @@ def register(app: typer.Typer) -> None:
         gold: Annotated[Path, typer.Option(help="Folder of gold documents.")] = Path("corpus"),
         pred: Annotated[Path, typer.Option(help="Folder of predicted documents.")] = Path("pred"),
         as_json: Annotated[bool, typer.Option("--json", help="JSON instead of tables.")] = False,
+        errors: Annotated[
+            bool, typer.Option("--errors", help="Also list false positives and negatives.")
+        ] = False,
     ) -> None:
         """Precision, recall and F1 of predicted annotations against gold ones."""
         from mskg.evaluate import evaluate, to_json
 
         report = evaluate(gold, pred)
-        typer.echo(to_json(report) if as_json else report.table())
+        if as_json:
+            typer.echo(to_json(report, errors=errors))
+        else:
+            typer.echo(report.table() + ("\n\n" + report.errors_table() if errors else ""))
 
 
 def write(docs, fmt: str, out: Path | None) -> list[Path]:
