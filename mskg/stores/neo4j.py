@@ -173,16 +173,9 @@ class Neo4jStore:
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
     def _entity_ids(self, session: Any, records: list[list[Any]], seconds: float) -> dict:
-        """Entity ids of every node the answer refers to (relationship ends come as bare
-        element ids unless the node itself is in the answer)."""
-        names: dict[str, Any] = {}
-        missing: set[str] = set()
-        for value in _walk(records):
-            if isinstance(value, Node) and "id" in value:
-                names[value.element_id] = value["id"]
-            elif isinstance(value, Relationship):
-                missing.update(n.element_id for n in value.nodes if n is not None)
-        missing -= set(names)
+        """Entity ids of every node the answer refers to, looked up for relationship ends
+        that came as bare element ids."""
+        names, missing = known_ids(records)
         if missing:
             found = session.run(Query(NODE_IDS, timeout=seconds), {"ids": sorted(missing)})
             names.update({r[0]: r[1] for r in found})
@@ -194,6 +187,19 @@ class Neo4jStore:
         finally:
             if self.reader is not self.driver:
                 self.reader.close()
+
+
+def known_ids(records: list[list[Any]]) -> tuple[dict[str, Any], set[str]]:
+    """Element id -> entity id for the nodes in an answer, and the element ids of
+    relationship ends whose node is not in it (the driver gives those without properties)."""
+    names: dict[str, Any] = {}
+    ends: set[str] = set()
+    for value in _walk(records):
+        if isinstance(value, Node) and "id" in value:
+            names[value.element_id] = value["id"]
+        elif isinstance(value, Relationship):
+            ends.update(n.element_id for n in value.nodes if n is not None)
+    return names, ends - set(names)
 
 
 def _read_error(exc: Neo4jError, timeout: float) -> MskgError:
