@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from mskg.annotate import boilerplate, dates, segment
+from mskg.annotate import boilerplate, coref, dates, segment
 from mskg.annotate.commitments import find_commitments
 from mskg.annotate.draft import Draft
 from mskg.annotate.frames import FrameFinder
@@ -19,6 +19,10 @@ from mskg.document import DATE_PATTERN, Document, Meta
 from mskg.errors import InvalidDocument, Problem
 
 _LOCATIVE = ("في", "بمدينه", "مدينه")
+# An event or a document named after the city it took place in: لقاء الجزائر، إعلان الجزائر.
+_NAMED_AFTER = frozenset(
+    ["اجتماع", "لقاء", "اعلان", "بيان", "موتمر", "قمه", "ندوه", "اتفاق", "اتفاقيه", "ميثاق"]
+)
 
 
 def _capitals(text: str, matches: list[Match]) -> list[Match]:
@@ -30,8 +34,12 @@ def _capitals(text: str, matches: list[Match]) -> list[Match]:
         if city is None:
             out.append(m)
             continue
-        before = normalize(text[max(0, m.start - 8) : m.start]).split()
-        if m.prefix.endswith("ب") or (before and before[-1] in _LOCATIVE):
+        before = normalize(text[max(0, m.start - 12) : m.start]).split()
+        last = before[-1] if before else ""
+        named_after = not m.prefix and (
+            last in _NAMED_AFTER or (last[:1] in "وفبلك" and last[1:] in _NAMED_AFTER)
+        )
+        if m.prefix.endswith("ب") or (before and before[-1] in _LOCATIVE) or named_after:
             m = replace(m, ref=city, type="City")
         out.append(m)
     return out
@@ -106,6 +114,12 @@ def annotate_text(
     finder.run()
     for m in matches:  # every gazetteer match outside boilerplate is a mention
         draft.mention(m.start, m.end, m.ref)
+    for m in coref.nested(draft, text, key, offsets):
+        draft.mention(m.start, m.end, m.ref)
+    for start, end, ref in coref.head_nouns(draft, key, offsets):
+        if not draft.in_boilerplate(start, end):
+            draft.mention(start, end, ref)
+    coref.refine_event_types(draft)
     return draft.document()
 
 
