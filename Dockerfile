@@ -10,13 +10,14 @@ RUN pip install --no-cache-dir -c requirements.lock .
 
 # Runtime stage: the virtualenv, the corpus, a non-root user.
 FROM python:3.11-slim
-RUN useradd --create-home --uid 10001 mskg && mkdir -p /data /app && chown mskg:mskg /data
+RUN useradd --create-home --uid 10001 --user-group mskg && mkdir -p /data /app \
+    && chown 10001:10001 /data
 COPY --from=build /venv /venv
 COPY corpus /app/corpus
 ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     MSKG_DATA_DIR=/data
 WORKDIR /app
-USER mskg
+USER 10001:10001
 EXPOSE 8000
 CMD ["mskg", "serve", "--host", "0.0.0.0", "--port", "8000"]

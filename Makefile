@@ -49,6 +49,14 @@ bench-quick: install ## Benchmarks on 200 documents (a minute or two; asserts no
 bench-load: install ## Load benchmark at 1,000 and 10,000 documents next to the raw stores
 	$(BIN)/python -m bench.run --load-only
 
+# The backend contract against Neo4j, in its own compose project (own volume: the suite wipes
+# the database it is given). Needs .env with NEO4J_PASSWORD and port 7687 free.
+test-neo4j: install ## Run the backend contract suite against the compose Neo4j
+	docker compose -p mskg-test up -d --wait neo4j
+	MSKG_TEST_NEO4J_URL=bolt://localhost:7687 MSKG_TEST_NEO4J_USER=neo4j \
+	MSKG_TEST_NEO4J_PASSWORD="$$(sed -n 's/^NEO4J_PASSWORD=//p' .env)" \
+	$(BIN)/pytest -q -ra tests/test_contract_load.py tests/test_contract_queries.py tests/test_search.py
+
 lock: ## Re-pin dependencies after changing pyproject.toml
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^mskg' > requirements.lock
 
