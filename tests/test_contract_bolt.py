@@ -28,11 +28,12 @@ from pathlib import Path
 
 import pytest
 import redis
+from neo4j.exceptions import Neo4jError
 
 from mskg.config import Settings
-from mskg.errors import ReadOnlyViolation, StoreUnavailable
+from mskg.errors import BadQuery, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from mskg.stores.base import GraphBatch
-from mskg.stores.neo4j import Neo4jStore, decode, known_ids
+from mskg.stores.neo4j import Neo4jStore, _read_error, decode, known_ids
 
 
 def _free_port() -> int:
@@ -209,3 +210,22 @@ def test_unreachable_server_is_store_unavailable():
             s.read("RETURN 1 AS ok", timeout=2)
     finally:
         s.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration", QueryTimeout),
+        ("Neo.ClientError.Transaction.TransactionTimedOut", QueryTimeout),
+        ("Neo.ClientError.Statement.AccessMode", ReadOnlyViolation),
+        ("Neo.ClientError.Security.Forbidden", ReadOnlyViolation),
+        ("Neo.ClientError.Statement.SyntaxError", BadQuery),
+        ("Neo.ClientError.Statement.ParameterMissing", BadQuery),
+        ("Neo.DatabaseError.General.UnknownError", StoreUnavailable),
+        ("Neo.TransientError.General.MemoryPoolOutOfMemoryError", StoreUnavailable),
+    ],
+)
+def test_server_errors_map_to_mskg_errors(code, expected):
+    """The codes a real Neo4j answers with (no server here: the driver's own hydration)."""
+    error = Neo4jError._hydrate_neo4j(code=code, message="from the server")
+    assert type(_read_error(error, 1.0)) is expected
