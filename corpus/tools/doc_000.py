@@ -258,7 +258,9 @@ def annotate(d: Doc) -> None:
         )
         d.m(f"[[{ar}]]", "WorkingGroup", wg)
         verb = "يجتمع" if slug == "illegal-migration" else "اجتماع"
-        d.m(f"[[{verb}]] {ar}", "Meeting", meeting)
+        # fixed: a meeting noun in construct with the group's name spans both (guidelines);
+        # a verb (يجتمع) stays alone
+        d.m(f"[[{verb}]] {ar}" if verb == "يجتمع" else f"[[{verb} {ar}]]", "Meeting", meeting)
         d.m(*place)
         d.r("sessionOf", meeting, wg, evidence)
         d.r("heldIn", meeting, place[2], evidence)

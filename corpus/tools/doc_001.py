@@ -152,7 +152,7 @@ def annotate(d: Doc) -> None:
     d.r("sessionOf", first, COMMITTEE, planned)
     d.r("heldIn", first, "state/MAR", planned)
 
-    d.m("وفي [[بيان ختامي]] للقمة", "FinalStatement", STATEMENT)
+    d.m("وفي [[بيان ختامي للقمة الأمنية المغاربية]]", "FinalStatement", STATEMENT)  # fixed
     d.m("بيان ختامي [[للقمة الأمنية المغاربية]]", "Meeting", EVENT)  # fixed: لل kept
     d.r("adoptedAt", STATEMENT, EVENT, "وفي بيان ختامي للقمة الأمنية المغاربية")
 

@@ -11,10 +11,12 @@ that repeats an organisation's head noun refers to the nearest such organisation
 from __future__ import annotations
 
 import bisect
+import re
 
 from mskg.annotate.draft import Draft
+from mskg.annotate.frames import MEET_VERBS
 from mskg.annotate.gazetteer import PROCLITICS, Match, default_gazetteer
-from mskg.arabic import normalize
+from mskg.arabic import normalize, strip_clitics
 
 # Outer mentions whose words may hold a name that refers on its own, and the kinds of inner
 # names taken there (a region inside a union's name is part of that name, not a mention).
@@ -120,3 +122,72 @@ def refine_event_types(draft: Draft) -> None:
             draft.mentions[:] = [
                 m.model_copy(update={"type": kind}) if m.ref == ref else m for m in draft.mentions
             ]
+
+
+# Kinds of name a session, meeting or document is named after (اجتماع نواكشوط، الدورة
+# الخامسة لمجلس…، البيان الختامي للدورة ال35، اجتماع لجنة المتابعة).
+_OWNER_TYPES = frozenset(
+    [
+        "City",
+        "IntergovernmentalOrganization",
+        "Forum",
+        "Committee",
+        "WorkingGroup",
+        "Meeting",
+        "Seminar",
+        "Conference",
+        "Summit",
+    ]
+)
+
+
+# "اجتماع وزراء الداخلية", "قمة وزراء الداخلية المغاربيين": a ministers' meeting named by
+# the ministers' portfolio and, optionally, their nisba (a plural in -يين/-ين).
+_MINISTERS = re.compile(r" وزراء (?:ال)?\w+(?: \w+(?:يين|يون))?")
+
+
+def construct_spans(draft: Draft) -> None:
+    """Widen a document event's or agreement's mention over the name it is in construct
+    with: an indefinite head followed by a name (اجتماع نواكشوط), or a head followed by ل +
+    a body or an event (الدورة الخامسة لمجلس وزراء…). The inner name stays a mention."""
+    by_start: dict[int, object] = {}
+    for m in draft.mentions:  # the longest mention starting at each place
+        if m.start not in by_start or m.end > by_start[m.start].end:  # type: ignore[attr-defined]
+            by_start[m.start] = m
+    for i, m in enumerate(list(draft.mentions)):
+        if not (m.ref.startswith("event/") or m.ref.startswith("agreement/")):
+            continue
+        if MEET_VERBS.intersection(strip_clitics(normalize(m.text.split()[0]))):
+            continue  # a verb (يجتمع فريق العمل) is not in construct with its subject
+        ministers = _MINISTERS.match(draft.text, m.end)
+        if ministers and " " not in m.text and not normalize(m.text).startswith("ال"):
+            end = ministers.end()
+            tail = by_start.get(end + 1) or by_start.get(end + 2)
+            if tail is not None and tail.type in ("Region", "State", "City"):
+                end = tail.end  # اجتماع وزراء داخلية المغرب العربي، … بالجزائر
+            _widen(draft, i, m, end)
+            continue
+        gap = draft.text[m.end : m.end + 2]
+        if not gap.startswith(" "):
+            continue
+        last = normalize(m.text.split()[-1]) if m.text.split() else ""
+        nxt = by_start.get(m.end + 1)
+        via_lam = by_start.get(m.end + 2) if gap == " ل" else None
+        target = None
+        if nxt and nxt.type in _OWNER_TYPES and nxt.ref != m.ref:
+            # indefinite head + name, or a name written with ل + article (للدورة ال35)
+            if not last.startswith("ال") or nxt.text.startswith("لل"):
+                target = nxt
+        elif via_lam and via_lam.type in _OWNER_TYPES and via_lam.ref != m.ref:
+            target = via_lam
+        if target is not None:
+            _widen(draft, i, m, target.end)
+
+
+def _widen(draft: Draft, i: int, m, end: int) -> None:
+    if (m.start, end) in draft._spans:
+        return
+    draft._spans.pop((m.start, m.end), None)
+    new = m.model_copy(update={"end": end, "text": draft.text[m.start : end]})
+    draft.mentions[i] = new
+    draft._spans[(new.start, new.end)] = new.id

@@ -119,6 +119,7 @@ def annotate_text(
     for start, end, ref in coref.head_nouns(draft, key, offsets):
         if not draft.in_boilerplate(start, end):
             draft.mention(start, end, ref)
+    coref.construct_spans(draft)
     coref.refine_event_types(draft)
     return draft.document()
 
