@@ -156,7 +156,7 @@ class Neo4jStore:
                     )
                 result = session.run(Query(query, timeout=seconds), params)
                 columns = list(result.keys())
-                records = []
+                records: list[list[Any]] = []
                 for record in result:
                     if row_cap is not None and len(records) >= row_cap:
                         truncated = True
