@@ -175,6 +175,9 @@ def test_seed_targets(tmp_path) -> None:
     assert len(report.documents) == 5
     assert report.total("linked").f1 >= 0.85
     assert report.total("relations").f1 >= 0.50
+    # mention level against the completed gold (every mention linked): a regression guard
+    # below the measured 0.85 (in-sample; docs/annotate.md)
+    assert report.total("span+id").f1 >= 0.80
 
 
 def test_html_page_is_stripped(tmp_path) -> None:
@@ -248,3 +251,52 @@ def test_compound_ordinal_verb_session_and_rhythm() -> None:
     (committee,) = local(doc, "Committee")
     assert committee.props["frequency"] == "P3M"
     assert len(local(doc, "Meeting")) == 2  # "تجتمع مرة كل ثلاثة أشهر" is no meeting
+
+
+def spans(doc) -> set[tuple[str, str, str]]:
+    return {(m.text, m.type, m.ref) for m in doc.mentions}
+
+
+def test_nested_names_that_refer_on_their_own() -> None:
+    doc = annotate_text(
+        "استقبل وزير داخلية ليبيا أمس الأمين العام. وشارك مجلس وزراء الداخلية لدول اتحاد "
+        "المغرب العربي في الاجتماع.",
+        "t1",
+    )
+    got = spans(doc)
+    assert ("ليبيا", "State", "state/LBY") in got
+    assert ("اتحاد المغرب العربي", "IntergovernmentalOrganization", "org/arab-maghreb-union") in got
+    # a name that is a fixed part of another (the region in the union's name) is not a mention
+    assert not any(m.ref == "place/maghreb" for m in doc.mentions)
+
+
+def test_organisation_named_again_by_its_head_noun() -> None:
+    doc = annotate_text(
+        "عقد مجلس وزراء الداخلية العرب دورته في تونس. وأكد المجلس على مكافحة الإرهاب، "
+        "كما دعا المجلس الدول الأعضاء إلى التعاون.",
+        "t2",
+    )
+    council = [m for m in doc.mentions if m.text == "المجلس"]
+    assert len(council) == 2
+    assert {m.ref for m in council} == {"org/council-of-arab-interior-ministers"}
+
+
+def test_head_noun_without_an_antecedent_is_not_linked() -> None:
+    doc = annotate_text("وأكد المجلس البلدي لمدينة فاس على أهمية النظافة.", "t3")
+    assert not any(m.text == "المجلس" for m in doc.mentions)
+
+
+def test_event_kind_and_construct_spans() -> None:
+    doc = annotate_text(
+        "انطلقت اليوم بالرباط أشغال اجتماع وزراء الداخلية المغاربيين. وقد خرج المؤتمر "
+        'ب"إعلان الرباط" الذي دعا إلى مكافحة الإرهاب.',
+        "t4",
+    )
+    events = {m.text: m.type for m in doc.mentions if m.ref.startswith("event/")}
+    assert events.get("اجتماع وزراء الداخلية المغاربيين") == "Conference"
+    assert ("الرباط", "City", "place/rabat") in spans(doc)
+
+
+def test_a_capital_named_after_a_document_noun_is_the_city() -> None:
+    doc = annotate_text("ونص إعلان الجزائر على تعزيز التعاون في مجال الهجرة غير الشرعية.", "t5")
+    assert ("الجزائر", "City", "place/algiers") in spans(doc)

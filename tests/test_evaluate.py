@@ -75,3 +75,29 @@ def test_a_different_text_is_refused(tmp_path) -> None:
     (tmp_path / f"{doc.id}.json").write_text(other.to_json(), encoding="utf-8")
     with pytest.raises(MskgError, match="differs from the gold text"):
         evaluate(CORPUS, tmp_path)
+
+
+def test_errors_list_false_positives_and_negatives(tmp_path) -> None:
+    g = gold()
+    dropped, kept = g.mentions[0], g.mentions[1:]
+    moved = kept[0].model_copy(update={"end": kept[0].end - 1, "text": kept[0].text[:-1]})
+    pred = g.model_copy(update={"mentions": [moved, *kept[1:]]})
+    report = Report(documents=["004"])
+    score_pair(g, pred, report)
+    found = {(e.kind, e.start, e.end, e.ref) for e in report.errors if e.table == "span+id"}
+    assert ("fn", dropped.start, dropped.end, dropped.ref) in found
+    assert ("fn", kept[0].start, kept[0].end, kept[0].ref) in found
+    assert ("fp", moved.start, moved.end, moved.ref) in found
+    assert len(found) == 3
+    (tmp_path / f"{g.id}.json").write_text(pred.to_json(), encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(
+        app, ["evaluate", "--gold", str(CORPUS), "--pred", str(tmp_path), "--errors"]
+    )
+    assert res.exit_code == 0, res.output
+    assert f"«{dropped.text}» {dropped.ref}" in res.output
+    res = runner.invoke(
+        app, ["evaluate", "--gold", str(CORPUS), "--pred", str(tmp_path), "--json", "--errors"]
+    )
+    kinds = sorted(e["kind"] for e in json.loads(res.output)["errors"] if e["table"] == "span+id")
+    assert kinds == ["fn", "fn", "fp"]

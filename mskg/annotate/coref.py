@@ -85,10 +85,17 @@ def head_nouns(draft: Draft, key: str, offsets) -> list[tuple[int, int, str]]:
 
 
 def _standalone(key: str, end: int) -> bool:
-    """Not the head of a longer name (المجلس الأعلى…): the next word is not a genitive
-    noun with the article, which would make the phrase a name of its own."""
-    nxt = key[end : end + 12].split()
-    return not nxt or not (nxt[0].startswith("ال") and not nxt[0].endswith("ي"))
+    """Not the head of another name: a definite noun is never first in a construct, so a
+    definite word after it is an adjective (المجلس الأعلى، المجلس الوطني: another body,
+    recognised by its nisba or elative ending) or the next constituent (دعا المجلس الدول)."""
+    nxt = key[end : end + 16].split()
+    if not nxt or nxt[0] in _FUNCTION_WORDS:
+        return True
+    return not (nxt[0].startswith("ال") and nxt[0].endswith(("ي", "يه")))
+
+
+# Words that look like a definite nisba once normalised (إلى -> الي, الذي).
+_FUNCTION_WORDS = frozenset(["الي", "الذي", "التي", "اللذين", "اللتين"])
 
 
 def _antecedent(key: str, pos: int, candidates: list[tuple[str, str]]) -> str | None:
