@@ -300,3 +300,14 @@ def test_event_kind_and_construct_spans() -> None:
 def test_a_capital_named_after_a_document_noun_is_the_city() -> None:
     doc = annotate_text("ونص إعلان الجزائر على تعزيز التعاون في مجال الهجرة غير الشرعية.", "t5")
     assert ("الجزائر", "City", "place/algiers") in spans(doc)
+
+
+def test_event_span_takes_its_ordinal_and_adjectives() -> None:
+    doc = annotate_text(
+        "عقد وزراء الداخلية العرب في تونس أول اجتماع لمجلس وزراء الداخلية العرب. وفي ختام "
+        "القمة الأمنية العربية دعا الوزراء إلى مكافحة الإرهاب.",
+        "t6",
+    )
+    events = {m.text for m in doc.mentions if m.ref.startswith("event/")}
+    assert "أول اجتماع لمجلس وزراء الداخلية العرب" in events
+    assert "القمة الأمنية العربية" in events

@@ -189,12 +189,33 @@ def construct_spans(draft: Draft) -> None:
             target = via_lam
         if target is not None:
             _widen(draft, i, m, target.end)
+        elif " " not in m.text and (last.startswith("ال") or last.startswith("لل")):
+            end = _adjectives_end(draft.text, m.end)
+            if end > m.end:  # الندوة العلمية، للقمة الأمنية المغاربية
+                _widen(draft, i, m, end)
+    for i, m in enumerate(list(draft.mentions)):
+        if m.ref.startswith("event/") and draft.text[max(0, m.start - 4) : m.start] == "أول ":
+            _widen(draft, i, m, m.end, start=m.start - 4)  # أول اجتماع: the ordinal is the head
 
 
-def _widen(draft: Draft, i: int, m, end: int) -> None:
-    if (m.start, end) in draft._spans:
+def _adjectives_end(text: str, end: int) -> int:
+    """End of the definite nisba adjectives right after a definite noun."""
+    pos = end
+    for word in re.finditer(r" (\w+)", text[end : end + 60]):
+        if word.start() != pos - end:
+            break
+        w = normalize(word.group(1))
+        if w in _FUNCTION_WORDS or not (w.startswith("ال") and w.endswith(("ي", "يه"))):
+            break
+        pos = end + word.end()
+    return pos
+
+
+def _widen(draft: Draft, i: int, m, end: int, start: int | None = None) -> None:
+    start = m.start if start is None else start
+    if (start, end) in draft._spans:
         return
     draft._spans.pop((m.start, m.end), None)
-    new = m.model_copy(update={"end": end, "text": draft.text[m.start : end]})
+    new = m.model_copy(update={"start": start, "end": end, "text": draft.text[start:end]})
     draft.mentions[i] = new
     draft._spans[(new.start, new.end)] = new.id
