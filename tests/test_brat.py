@@ -213,7 +213,7 @@ def test_truncated_txt(good) -> None:
 
 def test_wrong_offsets(good) -> None:
     ann, doc = good
-    m = doc.mentions[2]
+    m = next(x for x in doc.mentions if x.id == "m3")  # T3 is mention m3 (ids, not text order)
     k = edit(ann, "T3\t", f"{m.start} {m.end}", f"{m.start + 1} {m.end + 1}")
     err = error(ann)
     assert [p.place for p in err.problems] == [f"line {k} (T3)"]
@@ -222,7 +222,8 @@ def test_wrong_offsets(good) -> None:
 
 def test_unknown_type_is_placed_at_its_line(good) -> None:
     ann, doc = good
-    k = edit(ann, "T3\t", doc.mentions[2].type, "Metropolis")
+    m3 = next(x for x in doc.mentions if x.id == "m3")  # T3 is mention m3
+    k = edit(ann, "T3\t", m3.type, "Metropolis")
     err = error(ann)
     assert any(p.place == f"line {k} (T3) type" and "Metropolis" in p.message for p in err.problems)
 
