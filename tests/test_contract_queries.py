@@ -57,3 +57,43 @@ def test_shortest_connection_is_a_shortest_path(backend_corpus_stores):
     assert path["hops"] == nx.shortest_path_length(graph, a, b) == len(path["relations"])
     for x, y, rel in zip(path["ids"][:-1], path["ids"][1:], path["relations"], strict=True):
         assert graph.has_edge(x, y, key=rel), (x, rel, y)
+
+
+def _portable_texts() -> dict[str, str]:
+    """Every Cypher text both backends run: the portable named queries, the writes and
+    counts of mskg.stores.cypher, and search's queries (header comments left out)."""
+    from mskg import search
+    from mskg.stores import cypher
+
+    texts = {
+        f"{q.name}.cypher": "\n".join(
+            line for line in q.cypher.splitlines() if not line.startswith("//")
+        )
+        for q in list_queries()
+    }
+    for name in dir(cypher):
+        value = getattr(cypher, name)
+        if name.isupper() and isinstance(value, str):
+            texts[f"cypher.{name}"] = value
+    texts |= {f"cypher.STATS.{k}": v for k, v in cypher.STATS.items()}
+    texts |= {"search.FIND": search.FIND, "search.IN_DOMAIN": search.IN_DOMAIN}
+    return texts
+
+
+def test_portable_cypher_avoids_what_one_backend_rejects():
+    from mskg.stores.dialect import NOT_PORTABLE
+
+    texts = _portable_texts()
+    assert len(texts) > 15
+    found = [
+        (name, why) for name, text in texts.items() for p, why in NOT_PORTABLE if p.search(text)
+    ]
+    assert found == []
+
+
+def test_neo4j_variants_keep_their_twins_header():
+    variants = [q for q in list_queries() if q.neo4j_cypher]
+    assert variants  # shortest_connection has one
+    for q in variants:
+        header = [line for line in q.cypher.splitlines() if line.startswith("//")]
+        assert [line for line in q.neo4j_cypher.splitlines() if line.startswith("//")] == header

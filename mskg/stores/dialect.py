@@ -18,6 +18,8 @@ the API's queries) is written in the subset both accept. Known differences:
 
 from __future__ import annotations
 
+import re
+
 FALKORDB = "falkordb"
 NEO4J = "neo4j"
 
@@ -43,3 +45,17 @@ SCHEMA: dict[str, list[str]] = {
 
 # Errors FalkorDB gives when a schema statement finds its index already there.
 FALKORDB_ALREADY = ("already indexed", "already exists")
+
+
+# Constructs one backend rejects, as (pattern, why): a portable NAME.cypher must contain none
+# (tests/test_contract_queries.py reads this list); a NAME.neo4j.cypher variant may.
+NOT_PORTABLE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\belementId\s*\(", re.I), "FalkorDB has no elementId()"),
+    (re.compile(r"(?<![\w.])id\s*\(", re.I), "id() is deprecated in Neo4j 5; use the id property"),
+    (re.compile(r"\bdatetime\s*\(", re.I), "FalkorDB has no datetime()"),
+    (re.compile(r"\bdate\s*\(", re.I), "temporal values: keep dates as ISO strings"),
+    (re.compile(r"\bMATCH\s+\w+\s*=\s*(?:all)?shortestPaths?\s*\(", re.I),
+     "FalkorDB allows shortestPath only in WITH/RETURN: add NAME.neo4j.cypher"),
+    (re.compile(r"\bCALL\s+(?:db\.idx|db\.index|apoc)\.", re.I), "procedures differ per backend"),
+    (re.compile(r"\bexists\s*\(\s*\(", re.I), "pattern predicates: use EXISTS { } or a MATCH"),
+]  # fmt: skip
