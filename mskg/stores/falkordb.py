@@ -31,6 +31,12 @@ from mskg.stores.base import GraphBatch, QueryResult
 HIDDEN = cypher.HIDDEN
 
 
+# Memory one query may use in the embedded server (FalkorDB's QUERY_MEM_CAPACITY): a
+# researcher's `range(1, 300000000)` stops with an error instead of taking gigabytes.
+QUERY_MEMORY = 1 << 30
+READ_GRACE = 2.0  # seconds past the query timeout before the client stops waiting
+
+
 class EmbeddedServer:
     """redis-server with the FalkorDB module, owned by the data directory ``path``."""
 
@@ -79,6 +85,8 @@ class EmbeddedServer:
                 str(self.path / "falkordb.log"),
                 "--loadmodule",
                 get_falkordb_module(),
+                "QUERY_MEM_CAPACITY",
+                str(QUERY_MEMORY),
             ]
             self.process = subprocess.Popen(
                 args,
@@ -117,20 +125,26 @@ class FalkorStore:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.server: EmbeddedServer | None = None
-        if settings.graph_url and settings.graph_url.startswith("unix://"):
-            socket = settings.graph_url.removeprefix("unix://")
-            self.db = FalkorDB(unix_socket_path=socket)
-            self.where = settings.graph_url
-        elif settings.graph_url:
-            self.db = FalkorDB.from_url(settings.graph_url)
-            self.where = settings.graph_url
-        else:
+        if not settings.graph_url:
             self.server = EmbeddedServer(Path(settings.data_dir) / "falkordb")
             self.server.start()
-            self.db = FalkorDB(unix_socket_path=str(self.server.socket))
-            self.where = str(self.server.socket)
+        self.where = str(self.server.socket) if self.server else str(settings.graph_url)
+        self.db = self._connect()
+        # Reads within the query timeout also get a socket deadline: FalkorDB checks its own
+        # timeout only between steps, and one step can run long (`range(1, 3e8)` took 29 s
+        # against a 2 s timeout), so the client gives up at the deadline and answers 504.
+        self.bounded = self._connect(socket_timeout=settings.query_timeout + READ_GRACE)
         self.name = settings.graph_name
         self.graph = self.db.select_graph(self.name)
+        self.bounded_graph = self.bounded.select_graph(self.name)
+
+    def _connect(self, **options: Any) -> FalkorDB:
+        if self.server is not None:
+            return FalkorDB(unix_socket_path=str(self.server.socket), **options)
+        url = str(self.settings.graph_url)
+        if url.startswith("unix://"):
+            return FalkorDB(unix_socket_path=url.removeprefix("unix://"), **options)
+        return FalkorDB.from_url(url, **options)
 
     # -- schema ---------------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -184,14 +198,24 @@ class FalkorStore:
     ) -> QueryResult:
         cypher.check_read_only(query)
         timeout = self.settings.query_timeout if timeout is None else timeout
+        graph = self.bounded_graph if timeout <= self.settings.query_timeout else self.graph
         try:
-            result = self.graph.ro_query(query, params or {}, timeout=max(1, int(timeout * 1000)))
+            result = graph.ro_query(query, params or {}, timeout=max(1, int(timeout * 1000)))
+        except redis.TimeoutError:
+            raise QueryTimeout(
+                f"the query ran longer than {timeout:g} s", hint="add a LIMIT or narrow the MATCH"
+            ) from None
         except redis.ResponseError as exc:
             text = str(exc)
             if "read-only" in text:
                 raise ReadOnlyViolation(
                     "this query writes; only read queries are allowed here",
                     hint="use MATCH … RETURN; writes go through mskg load or POST /documents",
+                ) from None
+            if "mem consumption exceeded" in text:
+                raise BadQuery(
+                    f"the query needs more than {QUERY_MEMORY >> 20} MiB of memory",
+                    hint="add a LIMIT, narrow the MATCH or avoid building huge lists",
                 ) from None
             if "timed out" in text.lower():
                 raise QueryTimeout(
@@ -217,6 +241,7 @@ class FalkorStore:
 
     def close(self) -> None:
         try:
+            self.bounded.connection.close()
             self.db.connection.close()
         finally:
             if self.server:
