@@ -41,9 +41,9 @@ FLUSH_EVERY = 200
 class Stores:
     """Both stores of one data directory, opened together (a context manager)."""
 
-    def __init__(self, settings: Settings, *, rdf_read_only: bool = False) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.rdf = OxigraphStore(Path(settings.data_dir) / "oxigraph", read_only=rdf_read_only)
+        self.rdf = OxigraphStore(Path(settings.data_dir) / "oxigraph")
         try:
             self.graph: GraphStore = open_graph_store(settings)
             self.graph.ensure_schema()

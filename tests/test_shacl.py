@@ -204,14 +204,16 @@ def test_violation_renders_place_and_fix() -> None:
     assert v.render() == "g: f p: m (value: x)"
 
 
-def test_check_command_reports_conformance(corpus_settings) -> None:
+def test_check_command_reports_conformance(tmp_path, falkordb_server) -> None:
     from typer.testing import CliRunner
 
     from mskg.cli import app
+    from mskg.pipeline import Stores, load_documents
 
-    result = CliRunner().invoke(
-        app, ["--data-dir", str(corpus_settings.data_dir), "check", "--json"]
-    )
+    settings = make_settings(tmp_path / "data", falkordb_server)
+    with Stores(settings) as stores:  # closed before `mskg check` opens the store
+        assert load_documents(stores, [CORPUS]).ok
+    result = CliRunner().invoke(app, ["--data-dir", str(settings.data_dir), "check", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["conforms"] is True and report["triples"] > 5000

@@ -18,8 +18,10 @@ def check(
     ] = 50,
 ) -> None:
     """Check that the RDF store (ontology, registry and every loaded document) conforms to the
-    SHACL shapes: ids, labels, domains and ranges, dates, offsets inside the text. Opens the
-    store read-only, so it also runs beside `mskg serve`. Exit 1 on any violation."""
+    SHACL shapes: ids, labels, domains and ranges, dates, offsets inside the text. Exit 1 on
+    any violation. Like `mskg load`, it needs the data directory to itself (not beside a
+    running `mskg serve`): pyoxigraph leaves a read-only view of a store that another process
+    writes undefined."""
     from mskg.ontology.shacl import shortener, validate_store
     from mskg.stores.oxigraph import OxigraphStore
 
@@ -31,7 +33,7 @@ def check(
             err=True,
         )
         raise typer.Exit(1)
-    rdf = OxigraphStore(path, read_only=True)
+    rdf = OxigraphStore(path)
     try:
         report = validate_store(rdf.store)
     finally:

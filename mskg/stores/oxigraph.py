@@ -2,7 +2,8 @@
 
 pyoxigraph opens a store read-write in one process only (a lock in the directory). The
 process that loads or serves owns it; another process gets ``StoreBusy`` with what to do.
-Read-only openings (``read_only=True``) see the data as of their opening.
+Other processes never open it, even read-only (pyoxigraph calls a read-only opening of a
+store that another process writes undefined behaviour): they read a ``snapshot``.
 """
 
 from __future__ import annotations
@@ -60,15 +61,11 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 class OxigraphStore:
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.read_only = read_only
         try:
-            if read_only:
-                self.store = Store.read_only(str(self.path))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self.store = Store(str(self.path))
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.store = Store(str(self.path))
         except OSError as exc:
             text = str(exc)
             if "lock" in text.lower():
@@ -174,7 +171,7 @@ class OxigraphStore:
         self.store.backup(str(target))
 
     def flush(self) -> None:
-        if not self.read_only and hasattr(self, "store"):
+        if hasattr(self, "store"):
             self.store.flush()
 
     def close(self) -> None:
