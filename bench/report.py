@@ -207,9 +207,19 @@ def markdown(r: dict[str, Any]) -> str:
     if ann is not None:
         lines += ["## Pre-annotator", ""]
         if ann.get("available"):
-            lines.append("; ".join(f"{k}: {v}" for k, v in ann.items() if k != "available") + "\n")
+            lines += [
+                _row(["text", "documents", "MB", "CPU s", "MB/s per core", "chars/s"]),
+                _row(["---"] * 6),
+            ]
+            for name, run in ann.items():
+                if isinstance(run, dict) and "mb_per_s" in run:
+                    cells = ["documents", "mb", "cpu_seconds", "mb_per_s", "chars_per_s"]
+                    lines.append(_row([name, *(run[c] for c in cells)]))
+            lines.append("")
         else:
             lines.append(f"Not available: {ann.get('reason')}\n")
+    if r.get("notes"):
+        lines += ["## Notes", "", *[f"- {n}" for n in r["notes"]], ""]
     lines += ["## Goals", "", _row(["goal", "met", "figure"]), _row(["---"] * 3)]
     for g in r.get("goals", []):
         met = {True: "yes", False: "**no**", None: "not measured"}[g["met"]]

@@ -138,6 +138,16 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds one load may take before it stops and reports how far it got",
     )
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--merge", action="store_true", help="add to the existing latest.json instead of replacing"
+    )
+    parser.add_argument(
+        "--api-at",
+        type=int,
+        help="only re-measure the API on the data directory already loaded at this scale",
+    )
+    parser.add_argument("--kinds", default="", help="with --api-at: request kinds (prefixes, ',')")
+    parser.add_argument("--note", action="append", default=[], help="a note for the table")
     args = parser.parse_args(argv)
     if args.quick:
         scales, api_scale, alt_scale, requests = [200], 200, 200, 20
@@ -156,12 +166,30 @@ def main(argv: list[str] | None = None) -> int:
         "load": {},
     }
     args.out.mkdir(parents=True, exist_ok=True)
+    previous = args.out / "latest.json"
+    if args.merge and previous.exists():
+        results = {**json.loads(previous.read_text()), "merged": results["date"]}
+    results.setdefault("notes", [])
+    results["notes"] += args.note
 
     def save() -> None:
         results["goals"] = goals(results)
         (args.out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
         (args.out / "latest.md").write_text(markdown(results), encoding="utf-8")
 
+    if args.api_at:
+        only = tuple(k for k in args.kinds.split(",") if k)
+        data_dir = load.DATA / f"run-{args.api_at}"
+        log(f"API again at {args.api_at} documents: {', '.join(only) or 'all kinds'}")
+        fresh = api.measure(data_dir, requests=100, only=only)
+        section = results.setdefault("api", {"documents": args.api_at, "kinds": {}, "errors": []})
+        section["kinds"].update(fresh.pop("kinds"))
+        section["errors"] = [e for e in section["errors"] if not e.startswith(only)] + fresh.pop(
+            "errors"
+        )
+        section.update(fresh)
+        save()
+        return 0
     # The API and alternatives run right after the scale they need is loaded, so a long
     # last scale (100,000) cannot starve them.
     for n in sorted(scales):

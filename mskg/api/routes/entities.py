@@ -75,10 +75,13 @@ def find(
     return SearchPage(items=[SearchHit(**h) for h in hits], limit=limit, offset=offset)
 
 
+# The node and its relationships in two queries: returning the node on every relationship
+# row made a hub's card at 10,000 documents carry its 9,000-entry `sources` list thousands of
+# times (seconds per card, GBs in the server; docs/benchmarks.md).
+CARD_NODE = "MATCH (n:Entity {id: $id}) RETURN n AS node"
 CARD = """
-MATCH (n:Entity {id: $id})
-OPTIONAL MATCH (n)-[r]-(m:Entity)
-RETURN n AS node, type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS dir,
+MATCH (n:Entity {id: $id})-[r]-(m:Entity)
+RETURN type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS dir,
        m.id AS other, m.type AS other_type, m.label_en AS other_en, m.label_ar AS other_ar,
        properties(r) AS rel
 ORDER BY type, dir, other
@@ -90,10 +93,11 @@ RETURN d.id AS id, d.title AS title, count(m) AS mentions ORDER BY id
 
 
 def entity_card(stores: Any, entity_id: str) -> dict[str, Any]:
-    rows = stores.graph.read(CARD, {"id": entity_id}, row_cap=None).rows
-    if not rows:
+    found = stores.graph.read(CARD_NODE, {"id": entity_id}, row_cap=None).rows
+    if not found:
         raise NotFound(f"no entity {entity_id!r}", hint="find ids with GET /entities?q=…")
-    node = rows[0]["node"]
+    node = found[0]["node"]
+    rows = stores.graph.read(CARD, {"id": entity_id}, row_cap=None).rows
     props = node["properties"]
     relations: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for r in rows:
