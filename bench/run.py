@@ -189,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         section.update(fresh)
         save()
+        if not only:
+            _networkx(results, data_dir, args.api_at, 100)
+            save()
         return 0
     # The API and alternatives run right after the scale they need is loaded, so a long
     # last scale (100,000) cannot starve them.
@@ -205,10 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"API at {n} documents")
             results["api"] = {"documents": n, **api.measure(data_dir, requests=requests)}
             save()
-            log("networkx: whole relationship graph in memory vs /graph depth 2")
-            edges = api.graph_edges(data_dir)
-            nx = alternatives.networkx_ego(edges, results["api"]["hub"], max(5, requests // 5))
-            results["alternatives_graph"] = {"documents": n, "edges": len(edges), "networkx": nx}
+            _networkx(results, data_dir, n, requests)
             save()
     if mode != "load":
         log("pre-annotator")
@@ -217,6 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     save()
     log(f"wrote {args.out / 'latest.json'} and {args.out / 'latest.md'}")
     return 0
+
+
+def _networkx(results: dict[str, Any], data_dir: Path, n: int, requests: int) -> None:
+    log("networkx: whole relationship graph in memory vs /graph depth 2")
+    edges = api.graph_edges(data_dir)
+    nx = alternatives.networkx_ego(edges, results["api"]["hub"], max(5, requests // 5))
+    results["alternatives_graph"] = {"documents": n, "edges": len(edges), "networkx": nx}
 
 
 def _hub(data_dir: Path) -> str:
