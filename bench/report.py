@@ -44,7 +44,8 @@ def goals(r: dict[str, Any]) -> list[dict[str, Any]]:
     if a:
         for kind in ("graph_d2_hub", "graph_d2_leaf", "entity_hub", "entity_leaf"):
             k = a["kinds"].get(kind)
-            if not k:
+            if not k or "failed" in k:
+                out.append(_goal(f"{kind} answers", False, (k or {}).get("failed", "missing")))
                 continue
             one, eight = k["clients_1"], k["clients_8"]
             out.append(
@@ -61,8 +62,12 @@ def goals(r: dict[str, Any]) -> list[dict[str, Any]]:
                     f"p99 {eight['p99_ms']} ms",
                 )
             )
-        errors = sum(
-            k[c]["errors"] for k in a["kinds"].values() for c in ("clients_1", "clients_8")
+        failed = [k for k in a["kinds"].values() if "failed" in k]
+        errors = len(failed) + sum(
+            k[c]["errors"]
+            for k in a["kinds"].values()
+            if "failed" not in k
+            for c in ("clients_1", "clients_8")
         )
         out.append(_goal("no errors", errors == 0, f"{errors} errors"))
     alt = r.get("alternatives_sparql")
@@ -161,6 +166,9 @@ def markdown(r: dict[str, Any]) -> str:
             _row(["---"] * 10),
         ]
         for kind, k in a["kinds"].items():
+            if "failed" in k:
+                lines.append(_row([kind, "failed", "", "", "", "", "", "all", "", k["failed"]]))
+                continue
             one, eight, raw = k["clients_1"], k["clients_8"], k.get("raw")
             ratio = f"{one['p50_ms'] / raw['p50_ms']:.1f}x" if raw and raw["p50_ms"] else ""
             lines.append(
