@@ -1,4 +1,4 @@
-"""Limits of the embedded FalkorDB that protect the server from researchers' queries."""
+"""The embedded FalkorDB: limits that protect it from researchers' queries, and persistence."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import time
 
 import pytest
 
+from mskg.config import Settings
 from mskg.errors import BadQuery, QueryTimeout
-from mskg.pipeline import Stores
+from mskg.pipeline import Stores, load_documents, stats
 from mskg.stores.falkordb import READ_GRACE
-from tests.conftest import make_settings
+from tests.conftest import CORPUS, make_settings
 
 
 def test_a_query_that_builds_a_huge_list_is_refused(stores):
@@ -30,3 +31,19 @@ def test_one_long_step_still_ends_at_the_deadline(tmp_path, falkordb_server):
             stores.graph.read("UNWIND range(1, 300000000) AS x WITH x WHERE x % 7 = 0 RETURN 1")
         assert time.monotonic() - started < 1 + READ_GRACE + 3
         assert stores.graph.read("RETURN 1 AS ok").rows == [{"ok": 1}]
+
+
+def test_a_clean_stop_leaves_a_compact_aof_that_restarts(tmp_path):
+    """Stopping the embedded server rewrites its AOF into an RDB base, so a restart loads the
+    base instead of replaying every write, and finds the same graph."""
+    settings = Settings(data_dir=tmp_path / "data")  # no MSKG_GRAPH_URL: the embedded server
+    with Stores(settings) as stores:
+        assert load_documents(stores, [CORPUS]).ok
+        before = stats(stores)
+    aof = tmp_path / "data" / "falkordb" / "appendonlydir"
+    manifest = next(aof.glob("*.manifest")).read_text()
+    assert ".base.rdb" in manifest
+    increments = [f for f in aof.glob("*.incr.aof")]
+    assert increments and all(f.stat().st_size < 1024 for f in increments)
+    with Stores(settings) as stores:
+        assert stats(stores) == before
