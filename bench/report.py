@@ -17,6 +17,21 @@ def goals(r: dict[str, Any]) -> list[dict[str, Any]]:
             ratio = s["ratios"][f"{store}_share_vs_raw"]
             out.append(_goal(f"{store} share within 2x of raw at {n}", ratio <= 2, f"{ratio}x"))
     per_doc = {int(n): s["rates"]["ms_per_document"] for n, s in loads.items()}
+    # Within one load: the last 1,000 documents against the first 1,000 (a load cut by its
+    # budget has a mean that hides the growth; the checkpoints show it).
+    for n, s in sorted(loads.items(), key=lambda kv: int(kv[0])):
+        cps = s["mskg"].get("checkpoints") or []
+        if len(cps) >= 2:
+            first = cps[0]["seconds"]
+            last = cps[-1]["seconds"] - cps[-2]["seconds"]
+            docs = cps[-1]["documents"]
+            out.append(
+                _goal(
+                    f"time per document flat within the {n} load (±25%)",
+                    last <= 1.25 * first,
+                    f"first 1,000: {first:.0f} s, last 1,000 (to {docs}): {last:.0f} s",
+                )
+            )
     if len(per_doc) > 1:
         lo = per_doc[min(per_doc)]
         worst = max(per_doc.values())
