@@ -84,7 +84,26 @@ def test_entity_card(client):
     text = client.get(f"/documents/{evidence['source']}").json()["text"]
     assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
     assert {d["id"] for d in card["documents"]} == {"001_1dea5c03c5093fa0", "002_76a1b9d5c2198e0e"}
+    assert card["documents_total"] == 2
+    assert card["relations_total"]["PARTICIPATED_IN"]["out"] == 2
     is_problem(client.get("/entities/state/XYZ"), 404)
+
+
+def test_a_hub_card_is_bounded_and_says_how_much_it_left_out(client):
+    whole = client.get("/entities/state/MAR", params={"limit": 1000}).json()
+    small = client.get("/entities/state/MAR", params={"limit": 2}).json()
+    assert small["relations_total"] == whole["relations_total"]
+    assert small["documents_total"] == whole["documents_total"] == len(whole["documents"]) > 2
+    assert len(small["documents"]) == 2 and len(small["sources"]) <= 2
+    for rel_type, by_dir in whole["relations"].items():
+        for direction, items in by_dir.items():
+            assert len(items) == whole["relations_total"][rel_type][direction]
+            kept = small["relations"][rel_type][direction]
+            assert len(kept) == min(2, len(items))
+            most = sorted(-i["sources_total"] for i in items)[: len(kept)]
+            assert sorted(-i["sources_total"] for i in kept) == most  # best-supported first
+            for item in kept:
+                assert len(item["evidence"]) <= 2 and item["sources_total"] >= len(item["sources"])
 
 
 def test_graph_for_a_front_end(client):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -75,70 +76,104 @@ def find(
     return SearchPage(items=[SearchHit(**h) for h in hits], limit=limit, offset=offset)
 
 
-# The node and its relationships in two queries: returning the node on every relationship
-# row made a hub's card at 10,000 documents carry its 9,000-entry `sources` list thousands of
-# times (seconds per card, GBs in the server; docs/benchmarks.md).
-CARD_NODE = "MATCH (n:Entity {id: $id}) RETURN n AS node"
-CARD = """
+# A hub (a state in thousands of documents) has thousands of relationships, each with
+# thousands of sources: the card shows, per relationship type and direction, the `limit`
+# best-supported ones with their first `limit` sources and evidence, and says how many there
+# are in all. Attributes come from the relationship's `key` (the canonical JSON of its
+# qualifiers), so the long lists are sliced in the store, never sent whole.
+CARD_NODE = """
+MATCH (n:Entity {id: $id})
+RETURN labels(n) AS labels, n.type AS type, n.label_ar AS ar, n.label_en AS en,
+       n.label_fr AS fr, n.aliases AS aliases, size(n.sources) AS sources_total,
+       n.sources[0..$limit] AS sources, properties(n) AS props
+"""
+CARD_RELATIONS = """
 MATCH (n:Entity {id: $id})-[r]-(m:Entity)
-RETURN type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS dir,
-       m.id AS other, m.type AS other_type, m.label_en AS other_en, m.label_ar AS other_ar,
-       properties(r) AS rel
-ORDER BY type, dir, other
+WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS dir,
+     m.id AS other, m.type AS other_type, m.label_en AS other_en, m.label_ar AS other_ar,
+     r.key AS key, size(r.sources) AS sources_total, r.sources[0..$limit] AS sources,
+     r.evidence[0..$limit] AS evidence, r.quotes[0..$limit] AS quotes
+ORDER BY type, dir, sources_total DESC, other, key
+WITH type, dir, count(*) AS total,
+     collect([other, other_type, other_en, other_ar, key, sources_total, sources, evidence,
+              quotes])[0..$limit] AS items
+RETURN type, dir, total, items
+ORDER BY type, dir
 """
 MENTIONED_IN = """
 MATCH (d:Document)-[m:MENTIONS]->(n:Entity {id: $id})
-RETURN d.id AS id, d.title AS title, count(m) AS mentions ORDER BY id
+RETURN d.id AS id, d.title AS title, count(m) AS mentions
+ORDER BY id LIMIT $limit
 """
+MENTIONED_IN_TOTAL = """
+MATCH (d:Document)-[:MENTIONS]->(n:Entity {id: $id})
+RETURN count(DISTINCT d) AS n
+"""
+# Node properties the card shows apart (labels, sources) or never (internal).
+HIDDEN = INTERNAL | {"sources"}
 
 
-def entity_card(stores: Any, entity_id: str) -> dict[str, Any]:
-    found = stores.graph.read(CARD_NODE, {"id": entity_id}, row_cap=None).rows
+def _evidence(refs: list[str], quotes: list[str]) -> list[dict[str, Any]]:
+    out = []
+    for ref, quote in zip(refs or [], quotes or [], strict=False):
+        source, start, end = ref.rsplit(":", 2)
+        out.append({"source": source, "start": int(start), "end": int(end), "quote": quote})
+    return out
+
+
+def _relation(
+    other: str,
+    other_type: str,
+    other_en: str | None,
+    other_ar: str | None,
+    key: str | None,
+    sources_total: int | None,
+    sources: list[str] | None,
+    evidence: list[str] | None,
+    quotes: list[str] | None,
+) -> dict[str, Any]:
+    """One item of CARD_RELATIONS, in the card's shape."""
+    return {
+        "id": other,
+        "type": other_type,
+        "label": {"en": other_en, "ar": other_ar},
+        "attributes": json.loads(key or "{}"),
+        "sources": sources or [],
+        "sources_total": sources_total or 0,
+        "evidence": _evidence(evidence or [], quotes or []),
+    }
+
+
+def entity_card(stores: Any, entity_id: str, limit: int = 50) -> dict[str, Any]:
+    read = stores.graph.read
+    params = {"id": entity_id, "limit": limit}
+    found = read(CARD_NODE, params, row_cap=None).rows
     if not found:
         raise NotFound(f"no entity {entity_id!r}", hint="find ids with GET /entities?q=…")
-    node = found[0]["node"]
-    rows = stores.graph.read(CARD, {"id": entity_id}, row_cap=None).rows
-    props = node["properties"]
+    node = found[0]
     relations: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for r in rows:
-        if r["type"] is None:
-            continue
-        rel = r["rel"] or {}
-        relations.setdefault(r["type"], {}).setdefault(r["dir"], []).append(
-            {
-                "id": r["other"],
-                "type": r["other_type"],
-                "label": {"en": r["other_en"], "ar": r["other_ar"]},
-                "attributes": {
-                    k: v
-                    for k, v in rel.items()
-                    if k not in ("key", "sources", "evidence", "quotes")
-                },
-                "sources": sorted(rel.get("sources") or []),
-                "evidence": [
-                    {
-                        "source": e.rsplit(":", 2)[0],
-                        "start": int(e.rsplit(":", 2)[1]),
-                        "end": int(e.rsplit(":", 2)[2]),
-                        "quote": q,
-                    }
-                    for e, q in zip(
-                        rel.get("evidence") or [], rel.get("quotes") or [], strict=False
-                    )
-                ],
-            }
-        )
-    documents = stores.graph.read(MENTIONED_IN, {"id": entity_id}, row_cap=None).rows
+    totals: dict[str, dict[str, int]] = {}
+    for group in read(CARD_RELATIONS, params, row_cap=None).rows:
+        totals.setdefault(group["type"], {})[group["dir"]] = group["total"]
+        relations.setdefault(group["type"], {})[group["dir"]] = [
+            _relation(*item) for item in group["items"]
+        ]
+    documents = read(MENTIONED_IN, params, row_cap=None).rows
+    documents_total = read(MENTIONED_IN_TOTAL, params, row_cap=None).rows[0]["n"]
     return {
         "id": entity_id,
-        "type": props.get("type"),
+        "type": node["type"],
         "classes": node["labels"],
-        "label": {lang: props.get(f"label_{lang}", "") for lang in ("ar", "en", "fr")},
-        "aliases": props.get("aliases") or [],
-        "properties": {k: v for k, v in sorted(props.items()) if k not in INTERNAL},
-        "sources": props.get("sources") or [],
+        "label": {"ar": node["ar"] or "", "en": node["en"] or "", "fr": node["fr"] or ""},
+        "aliases": node["aliases"] or [],
+        "properties": {k: v for k, v in sorted(node["props"].items()) if k not in HIDDEN},
+        "sources": node["sources"] or [],
+        "sources_total": node["sources_total"] or 0,
         "relations": relations,
+        "relations_total": totals,
         "documents": documents,
+        "documents_total": documents_total,
+        "limit": limit,
         "iri": f"{stores.base}/id/{entity_id}",
     }
 
@@ -150,7 +185,8 @@ CARD_EXAMPLE = {
     "label": {"ar": "امحند العنصر", "en": "Mohand Laenser", "fr": "Mohand Laenser"},
     "aliases": ["أمحند العنصر"],
     "properties": {},
-    "sources": ["registry", "001_1dea5c03c5093fa0"],
+    "sources": ["registry", "001_1dea5c03c5093fa0", "002_76a1b9d5c2198e0e"],
+    "sources_total": 3,
     "relations": {
         "PARTICIPATED_IN": {
             "out": [
@@ -160,6 +196,7 @@ CARD_EXAMPLE = {
                     "label": {"en": "Meeting of the AMU interior ministers, Rabat", "ar": "…"},
                     "attributes": {"role": "participant"},
                     "sources": ["001_1dea5c03c5093fa0"],
+                    "sources_total": 1,
                     "evidence": [
                         {
                             "source": "001_1dea5c03c5093fa0",
@@ -172,7 +209,10 @@ CARD_EXAMPLE = {
             ]
         }
     },
+    "relations_total": {"PARTICIPATED_IN": {"out": 2}},
     "documents": [{"id": "001_1dea5c03c5093fa0", "title": "", "mentions": 1}],
+    "documents_total": 2,
+    "limit": 50,
     "iri": "https://w3id.org/mskg/id/person/mohand-laenser",
 }
 
@@ -185,7 +225,16 @@ CARD_EXAMPLE = {
 def card(
     stores: StoresDep,
     id: Annotated[str, Path(description="Entity id", examples=["person/mohand-laenser"])],
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=1000,
+            description="Most relations per type and direction, sources and evidence per "
+            "relation, and documents; the *_total fields give the full counts.",
+        ),
+    ] = 50,
 ) -> dict[str, Any]:
     """Labels, classes, properties, relations grouped by type and direction (each with its
     sources and evidence), and the documents that mention the entity."""
-    return entity_card(stores, id)
+    return entity_card(stores, id, limit)
