@@ -154,8 +154,12 @@ def raw_baselines(
     graph: Any, rdf: Any, base: str, hub: str, leaf: str, params: dict[str, str], n: dict[str, int]
 ) -> dict[str, dict[str, Any]]:
     """The raw stores doing what the routes do, in this process."""
-    import mskg.api.routes.entities as entities_route
-    from mskg.api.routes.entities import CARD, MENTIONED_IN
+    from mskg.api.routes.entities import (
+        CARD_NODE,
+        CARD_RELATIONS,
+        MENTIONED_IN,
+        MENTIONED_IN_TOTAL,
+    )
     from mskg.api.routes.graph import HOP, NODES
     from mskg.ontology import load_ontology
     from mskg.queries.catalogue import get_query
@@ -171,13 +175,9 @@ def raw_baselines(
             seen |= set(frontier)
         graph.ro_query(NODES, {"ids": sorted(seen)})
 
-    card_node = getattr(entities_route, "CARD_NODE", None)  # the route's queries, any version
-
-    def card(entity: str) -> None:
-        if card_node:
-            graph.ro_query(card_node, {"id": entity})
-        graph.ro_query(CARD, {"id": entity})
-        graph.ro_query(MENTIONED_IN, {"id": entity})
+    def card(entity: str) -> None:  # the route's queries, with its default limit
+        for query in (CARD_NODE, CARD_RELATIONS, MENTIONED_IN, MENTIONED_IN_TOTAL):
+            graph.ro_query(query, {"id": entity, "limit": 50})
 
     skip = {k for k in request_kinds(base, hub, leaf, params, "") if k not in n}
     n = {k: n.get(k, 10) for k in request_kinds(base, hub, leaf, params, "")}
