@@ -41,8 +41,10 @@ class EmbeddedServer:
     """redis-server with the FalkorDB module, owned by the data directory ``path``."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.socket = path / "falkordb.sock"
+        # Absolute: redis-server changes into --dir before it opens the log file and the
+        # socket, so a relative data directory (the default `data`) would point elsewhere.
+        self.path = Path(path).resolve()
+        self.socket = self.path / "falkordb.sock"
         self.process: subprocess.Popen | None = None
 
     def _ping(self) -> bool:
