@@ -12,19 +12,9 @@ from mskg.api.deps import StoresDep
 from mskg.errors import BadQuery, NotFound
 from mskg.ontology import load_ontology
 from mskg.search import search
+from mskg.stores.cypher import safe_name
 
 router = APIRouter(tags=["entities"])
-INTERNAL = {
-    "defs",
-    "search",
-    "sources",
-    "aliases",
-    "label_ar",
-    "label_en",
-    "label_fr",
-    "id",
-    "type",
-}
 
 
 class Labels(BaseModel):
@@ -81,12 +71,20 @@ def find(
 # best-supported ones with their first `limit` sources and evidence, and says how many there
 # are in all. Attributes come from the relationship's `key` (the canonical JSON of its
 # qualifiers), so the long lists are sliced in the store, never sent whole.
-CARD_NODE = """
-MATCH (n:Entity {id: $id})
+def _card_node() -> str:
+    """The node's own fields; its datatype properties by name (from the ontology), since
+    properties(n) would also carry the long internal lists (sources, defs)."""
+    names = sorted(p.name for p in load_ontology().datatype_properties())
+    props = ", ".join(f"{safe_name(name)}: n.{safe_name(name)}" for name in names)
+    return f"""
+MATCH (n:Entity {{id: $id}})
 RETURN labels(n) AS labels, n.type AS type, n.label_ar AS ar, n.label_en AS en,
        n.label_fr AS fr, n.aliases AS aliases, size(n.sources) AS sources_total,
-       n.sources[0..$limit] AS sources, properties(n) AS props
+       n.sources[0..$limit] AS sources, {{{props}}} AS props
 """
+
+
+CARD_NODE = _card_node()
 CARD_RELATIONS = """
 MATCH (n:Entity {id: $id})-[r]-(m:Entity)
 WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS dir,
@@ -109,8 +107,6 @@ MENTIONED_IN_TOTAL = """
 MATCH (d:Document)-[:MENTIONS]->(n:Entity {id: $id})
 RETURN count(DISTINCT d) AS n
 """
-# Node properties the card shows apart (labels, sources) or never (internal).
-HIDDEN = INTERNAL | {"sources"}
 
 
 def _evidence(refs: list[str], quotes: list[str]) -> list[dict[str, Any]]:
@@ -166,7 +162,7 @@ def entity_card(stores: Any, entity_id: str, limit: int = 50) -> dict[str, Any]:
         "classes": node["labels"],
         "label": {"ar": node["ar"] or "", "en": node["en"] or "", "fr": node["fr"] or ""},
         "aliases": node["aliases"] or [],
-        "properties": {k: v for k, v in sorted(node["props"].items()) if k not in HIDDEN},
+        "properties": {k: v for k, v in sorted(node["props"].items()) if v is not None},
         "sources": node["sources"] or [],
         "sources_total": node["sources_total"] or 0,
         "relations": relations,
