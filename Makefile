@@ -43,8 +43,8 @@ docs: install ## Regenerate docs/model.md and the generated SHACL shapes from th
 bench: install ## Full benchmarks: load at 1,000 / 10,000 / 100,000, API at 10,000 (long)
 	$(BIN)/python -m bench.run
 
-bench-quick: install ## Benchmarks on 200 documents (a minute or two; asserts no timing)
-	$(BIN)/python -m bench.run --quick
+bench-quick: install ## Benchmarks on 200 documents (a minute or two; asserts no timing) -> bench/results/quick/
+	$(BIN)/python -m bench.run --quick --out bench/results/quick
 
 bench-load: install ## Load benchmark at 1,000 and 10,000 documents next to the raw stores
 	$(BIN)/python -m bench.run --load-only
