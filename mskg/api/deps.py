@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import secrets
 import threading
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
 
 from mskg.config import Settings
 from mskg.pipeline import Stores
+
+if TYPE_CHECKING:
+    from mskg.api.sparql_worker import SparqlPool
 
 
 class State:
@@ -20,7 +23,7 @@ class State:
         self.stores: Stores | None = None
         self.error: str | None = None
         self.write_lock = threading.Lock()
-        self.sparql = None  # mskg.api.sparql_worker.SparqlPool
+        self.sparql: SparqlPool | None = None
 
 
 def app_state(request: Request) -> State:

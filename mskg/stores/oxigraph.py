@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pyoxigraph import (
     DefaultGraph,
+    Literal,
     NamedNode,
     Quad,
     QueryResultsFormat,
+    QueryTriples,
     RdfFormat,
     Store,
     serialize,
@@ -60,6 +62,10 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def _serialize(items: list[Any], fmt: RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
+    return serialize(items, format=fmt, prefixes=prefixes) or b""
+
+
 class OxigraphStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -79,7 +85,7 @@ class OxigraphStore:
     def graph_hash(self, graph_iri: str) -> str | None:
         g = NamedNode(graph_iri)
         for q in self.store.quads_for_pattern(g, SHA256, None, g):
-            return q.object.value
+            return str(q.object.value) if isinstance(q.object, Literal) else None
         return None
 
     def replace_graph(self, graph_iri: str, quads: list[Quad]) -> None:
@@ -136,6 +142,7 @@ class OxigraphStore:
         """
         rdf_format = RDF_FORMATS[fmt]
         prefixes = None if fmt in ("nq", "nt") else PREFIXES
+        chunks: Iterator[list[Any]]
         if fmt in ("trig", "nq", "jsonld"):
             graphs = [DefaultGraph(), *sorted(self.store.named_graphs(), key=lambda g: g.value)]
             chunks = (
@@ -144,25 +151,28 @@ class OxigraphStore:
                 for chunk in batched(self.store.quads_for_pattern(None, None, None, g), batch)
             )
         else:
-            union = self.store.query(
-                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+            union = cast(
+                QueryTriples,
+                self.store.query(
+                    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+                ),
             )
             if fmt == "rdfxml":
-                yield serialize(union, format=rdf_format, prefixes=PREFIXES)
+                yield _serialize(list(union), rdf_format, PREFIXES)
                 return
             chunks = batched(union, batch)
         if fmt == "jsonld":  # one JSON array: the chunks' arrays, spliced
             yield b"["
             first = True
             for chunk in chunks:
-                body = serialize(chunk, format=rdf_format).strip()[1:-1]
+                body = _serialize(chunk, rdf_format).strip()[1:-1]
                 if body:
                     yield body if first else b"," + body
                     first = False
             yield b"]\n"
             return
         for chunk in chunks:
-            yield serialize(chunk, format=rdf_format, prefixes=prefixes)
+            yield _serialize(chunk, rdf_format, prefixes)
 
     def snapshot(self, target: Path) -> None:
         """A consistent copy of the store at ``target`` (a RocksDB checkpoint: hard links),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -43,7 +44,7 @@ def export(
     if format == "gexf":
         from mskg.export_gexf import iter_gexf
 
-        chunks = (c.encode("utf-8") for c in iter_gexf(stores.graph))
+        chunks: Iterator[bytes] = (c.encode("utf-8") for c in iter_gexf(stores.graph))
     else:
         chunks = stores.rdf.iter_export(format)
     return StreamingResponse(chunks, media_type=MEDIA[format], headers=headers)
