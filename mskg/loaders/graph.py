@@ -32,7 +32,7 @@ def canonical(value: Any) -> str:
 # What a source writes depends on the mapping code and the ontology as well as on the source
 # itself, and the stored hash decides whether a reload rewrites it. Bump MAPPING_VERSION when
 # the writers change what they write; an edited ontology is noticed by itself.
-MAPPING_VERSION = "2"
+MAPPING_VERSION = "3"
 
 
 @lru_cache
@@ -74,8 +74,9 @@ def merge_defs(defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {"type": type_, "label": label, "aliases": aliases, "props": props}
 
 
-def node_properties(entity_id: str, defs: dict[str, dict[str, Any]], sources: list[str]) -> dict:
-    """All properties of an entity node (labels are returned apart, under ``_labels``)."""
+def node_properties(entity_id: str, defs: dict[str, dict[str, Any]]) -> dict:
+    """The properties of an entity node computed from its sources' descriptions (labels are
+    returned apart, under ``_labels``). Its ``sources`` list is kept by the store itself."""
     view = merge_defs(defs)
     names = list(view["label"].values()) + view["aliases"]
     keys = sorted({search_key(n) for n in names if n.strip()})
@@ -85,7 +86,6 @@ def node_properties(entity_id: str, defs: dict[str, dict[str, Any]], sources: li
         **{f"label_{lang}": view["label"].get(lang, "") for lang in LANGS},
         "aliases": view["aliases"],
         "search": "|" + "|".join(keys) + "|",
-        "sources": sorted(sources, key=_source_order),
         "defs": canonical(defs),
     }
     for k, v in view["props"].items():

@@ -7,7 +7,7 @@ Property graph (FalkorDB embedded by default, Neo4j in production)
   specific class), ``label_ar``, ``label_en``, ``label_fr``, ``aliases`` (list of strings, all
   languages), ``search`` (Arabic-normalised key of labels and aliases, see ``mskg.arabic``),
   one property per ontology datatype property it has (``date``, ``status``, ``ordinal`` …),
-  and ``sources`` (sorted list of the source ids that support it; ``registry`` for the
+  and ``sources`` (the ids of the sources that support it, in load order; ``registry`` for the
   registry and thesaurus).
 - Document node: label ``Document`` (not ``Entity``); ``id``, ``lang``, ``title``,
   ``publisher``, ``url``, ``published``, ``source``, ``text``, ``sha256`` (of the native
@@ -18,7 +18,7 @@ Property graph (FalkorDB embedded by default, Neo4j in production)
   (``participatedIn`` -> ``PARTICIPATED_IN``). Identity is (subject, type, object, ``key``)
   where ``key`` is the canonical JSON of the qualifiers (``{"role":"host"}``; ``{}`` when
   none), so differently qualified statements stay separate edges. Properties: the qualifiers
-  themselves (``role``, ``date`` …), ``key``, ``sources`` (sorted doc ids), ``evidence``
+  themselves (``role``, ``date`` …), ``key``, ``sources`` (doc ids, in load order), ``evidence``
   (list of ``"doc_id:start:end"``) and ``quotes`` (the evidence text, parallel to evidence).
 
 RDF (Oxigraph)

@@ -26,9 +26,17 @@ HIDDEN = ("defs", "json")
 
 PREVIOUS_ENTITIES = "MATCH (s:Source {id: $src}) RETURN s.entities AS ids, s.sha256 AS sha256"
 
+# Only how many sources support a node and whether this one does: a hub's `sources` list
+# (thousands of ids) never travels to the client, so a write costs the same at any corpus size.
 EXISTING_NODES = (
     "UNWIND $ids AS i MATCH (n:Entity {id: i}) RETURN n.id AS id, n.defs AS defs, "
-    "n.sources AS sources"
+    "size(n.sources) AS supported_by, $src IN n.sources AS by_this"
+)
+
+# Support changes of nodes whose description this source does not change.
+ADD_SUPPORT = "UNWIND $ids AS i MATCH (n:Entity {id: i}) SET n.sources = n.sources + [$src]"
+DROP_SUPPORT = (
+    "UNWIND $ids AS i MATCH (n:Entity {id: i}) SET n.sources = [x IN n.sources WHERE x <> $src]"
 )
 
 # Take the source's support off every relationship that starts at an entity it touched;
@@ -60,9 +68,15 @@ DELETE_SOURCE = "MATCH (s:Source {id: $src}) DETACH DELETE s"
 
 
 def upsert_nodes(labels: list[str]) -> str:
+    """Set a node's merged description; its `sources` list is kept and updated in the store."""
     extra = "".join(f":{safe_name(label)}" for label in labels if label != "Entity")
     set_labels = f" SET n{extra}" if extra else ""
-    return f"UNWIND $rows AS r MERGE (n:Entity {{id: r.id}}) SET n = r.props{set_labels}"
+    return (
+        "UNWIND $rows AS r MERGE (n:Entity {id: r.id}) "
+        "WITH n, r, [x IN coalesce(n.sources, []) WHERE x <> $src] AS others "
+        "SET n = r.props, n.sources = others + CASE WHEN r.supported THEN [$src] ELSE [] END"
+        f"{set_labels}"
+    )
 
 
 def create_source(is_document: bool) -> str:

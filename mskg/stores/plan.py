@@ -33,26 +33,35 @@ def replace_source(source: str, batch: GraphBatch | None, fetch: Fetch) -> list[
     previous = list(rows[0][0] or []) if rows else []
     touched = sorted(set(previous) | set(batch.entities if batch else ()))
     existing = {
-        r[0]: (json.loads(r[1] or "{}"), list(r[2] or []))
-        for r in fetch(cypher.EXISTING_NODES, {"ids": touched})
+        r[0]: (json.loads(r[1] or "{}"), int(r[2] or 0), bool(r[3]))
+        for r in fetch(cypher.EXISTING_NODES, {"ids": touched, "src": source})
     }
     gone: list[str] = []
+    add_support: list[str] = []
+    drop_support: list[str] = []
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for entity_id in touched:
-        defs, sources = existing.get(entity_id, ({}, []))
-        defs.pop(source, None)
-        sources = [s for s in sources if s != source]
-        if batch and entity_id in batch.entities:
-            sources.append(source)
-            if batch.entities[entity_id] is not None:
-                defs[source] = batch.entities[entity_id]
-        if not sources:
+        defs, supported_by, by_this = existing.get(entity_id, ({}, 0, False))
+        supports = bool(batch and entity_id in batch.entities)
+        description = batch.entities.get(entity_id) if batch and supports else None
+        if supported_by - by_this + supports == 0:
             if entity_id in existing:
                 gone.append(entity_id)
             continue
-        props = node_properties(entity_id, defs, sources)
+        if entity_id in existing and source not in defs and description is None:
+            # Only this source's support changes: the store updates the list in place.
+            if supports and not by_this:
+                add_support.append(entity_id)
+            elif by_this and not supports:
+                drop_support.append(entity_id)
+            continue
+        defs.pop(source, None)
+        if description is not None:
+            defs[source] = description
+        props = node_properties(entity_id, defs)
         labels = tuple(props.pop("_labels"))
-        by_labels.setdefault(labels, []).append({"id": entity_id, "props": props})
+        row = {"id": entity_id, "props": props, "supported": supports}
+        by_labels.setdefault(labels, []).append(row)
     p = {"src": source, "prefix": f"{source}:", "ids": previous}
     plan: list[Statement] = [
         (cypher.RETRACT_RELATIONS, p),
@@ -61,8 +70,12 @@ def replace_source(source: str, batch: GraphBatch | None, fetch: Fetch) -> list[
     ]
     if gone:
         plan.append((cypher.DELETE_NODES, {"ids": gone}))
+    if drop_support:
+        plan.append((cypher.DROP_SUPPORT, {"ids": drop_support, "src": source}))
+    if add_support:
+        plan.append((cypher.ADD_SUPPORT, {"ids": add_support, "src": source}))
     for labels, node_rows in sorted(by_labels.items()):
-        plan.append((cypher.upsert_nodes(list(labels)), {"rows": node_rows}))
+        plan.append((cypher.upsert_nodes(list(labels)), {"rows": node_rows, "src": source}))
     if batch is None:
         return plan
     document = dict(batch.document, entities=sorted(batch.entities))
