@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
+from pathlib import Path
 
 import pytest
+import redis
 
 from mskg.config import Settings
 from mskg.errors import BadQuery, QueryTimeout
 from mskg.pipeline import Stores, load_documents, stats
+from mskg.stores import falkordb as falkordb_store
 from mskg.stores.falkordb import READ_GRACE
 from tests.conftest import CORPUS, make_settings
 
@@ -47,3 +52,37 @@ def test_a_clean_stop_leaves_a_compact_aof_that_restarts(tmp_path):
     assert increments and all(f.stat().st_size < 1024 for f in increments)
     with Stores(settings) as stores:
         assert stats(stores) == before
+
+
+def test_a_server_that_never_answers_its_first_query_is_restarted(tmp_path, monkeypatch):
+    """A CI run once hung on an embedded server that answered PING but not its first graph
+    query. Here both of the server's query threads are held by endless reads, so the schema
+    queries queue behind them: the store restarts the server it started and goes on."""
+    monkeypatch.setattr(falkordb_store, "FIRST_QUERY_TIMEOUT", 2.0)
+    settings = Settings(data_dir=tmp_path / "data")
+    with Stores(settings) as stores:
+        server = stores.graph.server
+        first_pid = server.process.pid
+        endless = "UNWIND range(1, 3000000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x)"
+        blockers = [
+            threading.Thread(target=_hold_a_query_thread, args=(server.socket, endless))
+            for _ in range(2)
+        ]
+        for t in blockers:
+            t.start()
+        time.sleep(1.0)
+        started = time.monotonic()
+        stores.graph.ensure_schema()
+        assert server.process.pid != first_pid
+        assert time.monotonic() - started < 2.0 + 20
+        assert load_documents(stores, [CORPUS]).ok
+        assert stats(stores)["documents"] == 5
+        for t in blockers:
+            t.join(timeout=10)
+            assert not t.is_alive()
+
+
+def _hold_a_query_thread(socket: Path, query: str) -> None:
+    client = redis.Redis(unix_socket_path=str(socket))
+    with contextlib.suppress(redis.ConnectionError):  # the restart kills the server under it
+        client.execute_command("GRAPH.RO_QUERY", "mskg", query)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import os
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -22,6 +24,8 @@ from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from mskg.config import Settings
 from mskg.errors import BadQuery, QueryTimeout, ReadOnlyViolation, StoreUnavailable
@@ -35,6 +39,18 @@ HIDDEN = cypher.HIDDEN
 # researcher's `range(1, 300000000)` stops with an error instead of taking gigabytes.
 QUERY_MEMORY = 1 << 30
 READ_GRACE = 2.0  # seconds past the query timeout before the client stops waiting
+# A write transaction for one document takes well under a second even at 100,000 documents;
+# a server that has not answered one in this long is stuck, and waiting forever helps nobody.
+WRITE_TIMEOUT = 300.0
+# The first query a fresh server gets. A CI run once saw an embedded server that answered PING
+# but never answered its first graph query (nothing reached its AOF in 5 minutes); a restart
+# is cheap then, because nothing has been written yet.
+FIRST_QUERY_TIMEOUT = 20.0
+# Never resend a command by itself: a transaction resent after a timeout may already have run.
+# The caller reports the store unavailable; `mskg load` reruns idempotently.
+NO_RETRY = Retry(NoBackoff(), 0)
+
+log = logging.getLogger("mskg.stores")
 
 
 class EmbeddedServer:
@@ -112,6 +128,20 @@ class EmbeddedServer:
                     )
                 time.sleep(0.05)
 
+    @property
+    def started_here(self) -> bool:
+        return self.process is not None
+
+    def restart(self) -> None:
+        """Kill the server this process started (it is stuck) and start a fresh one."""
+        if self.process is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=15)
+        self.process = None
+        self.start()
+
     def stop(self) -> None:
         """Stop the server if this process started it, its AOF compacted first.
 
@@ -121,10 +151,10 @@ class EmbeddedServer:
         """
         if self.process is None:
             return
-        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=120)
+        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=30)
         with contextlib.suppress(redis.RedisError, OSError):
             compact_aof(client)
-        with contextlib.suppress(redis.ConnectionError, redis.ResponseError, OSError):
+        with contextlib.suppress(redis.RedisError, OSError):
             client.shutdown()
         try:
             self.process.wait(timeout=15)
@@ -155,16 +185,20 @@ class FalkorStore:
             self.server = EmbeddedServer(Path(settings.data_dir) / "falkordb")
             self.server.start()
         self.where = str(self.server.socket) if self.server else str(settings.graph_url)
-        self.db = self._connect()
+        self.name = settings.graph_name
+        self._open_clients()
+
+    def _open_clients(self) -> None:
+        self.db = self._connect(socket_timeout=WRITE_TIMEOUT)
         # Reads within the query timeout also get a socket deadline: FalkorDB checks its own
         # timeout only between steps, and one step can run long (`range(1, 3e8)` took 29 s
         # against a 2 s timeout), so the client gives up at the deadline and answers 504.
-        self.bounded = self._connect(socket_timeout=settings.query_timeout + READ_GRACE)
-        self.name = settings.graph_name
+        self.bounded = self._connect(socket_timeout=self.settings.query_timeout + READ_GRACE)
         self.graph = self.db.select_graph(self.name)
         self.bounded_graph = self.bounded.select_graph(self.name)
 
     def _connect(self, **options: Any) -> FalkorDB:
+        options.setdefault("retry", NO_RETRY)
         if self.server is not None:
             return FalkorDB(unix_socket_path=str(self.server.socket), **options)
         url = str(self.settings.graph_url)
@@ -174,12 +208,43 @@ class FalkorStore:
 
     # -- schema ---------------------------------------------------------------------------
     def ensure_schema(self) -> None:
-        for statement in dialect.SCHEMA[self.dialect]:
+        """Create the indexes (idempotent); the first queries this process sends."""
+        try:
+            self._create_schema()
+        except (redis.TimeoutError, redis.ConnectionError) as exc:
+            if self.server is None or not self.server.started_here:
+                raise StoreUnavailable(
+                    f"FalkorDB at {self.where} did not answer in {FIRST_QUERY_TIMEOUT:g} s: {exc}",
+                    hint="check that the server is running and not overloaded",
+                ) from exc
+            log.warning(
+                "the embedded FalkorDB in %s did not answer its first query in %g s; restarting it",
+                self.server.path,
+                FIRST_QUERY_TIMEOUT,
+            )
+            self.server.restart()
+            self._open_clients()
             try:
-                self.graph.query(statement)
-            except redis.ResponseError as exc:
-                if not any(text in str(exc) for text in dialect.FALKORDB_ALREADY):
-                    raise
+                self._create_schema()
+            except (redis.TimeoutError, redis.ConnectionError) as again:
+                raise StoreUnavailable(
+                    f"the embedded FalkorDB in {self.server.path} did not answer its first "
+                    f"query in {FIRST_QUERY_TIMEOUT:g} s, twice",
+                    hint=f"see {self.server.path / 'falkordb.log'}",
+                ) from again
+
+    def _create_schema(self) -> None:
+        db = self._connect(socket_timeout=FIRST_QUERY_TIMEOUT)
+        graph = db.select_graph(self.name)
+        try:
+            for statement in dialect.SCHEMA[self.dialect]:
+                try:
+                    graph.query(statement)
+                except redis.ResponseError as exc:
+                    if not any(text in str(exc) for text in dialect.FALKORDB_ALREADY):
+                        raise
+        finally:
+            db.connection.close()
 
     # -- writes ---------------------------------------------------------------------------
     def _q(self, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
