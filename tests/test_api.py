@@ -368,3 +368,23 @@ def test_openapi_fuzzing_finds_no_server_error(server):
 
 def client_is_healthy(server: str) -> bool:
     return httpx.get(f"{server}/health", timeout=5).json()["status"] == "ok"
+
+
+def test_brat_files_can_be_posted_as_a_form(client, tmp_path):
+    """multipart/form-data with a document's brat files (.txt, .ann and the sidecar) loads the
+    same document: its hash is the stored one, so it is skipped, and stats do not move."""
+    from mskg.loaders import brat, read_source
+
+    doc = read_source(CORPUS / "001_1dea5c03c5093fa0.json")[0]
+    brat.write(doc, tmp_path)
+    files = [("files", (p.name, p.read_bytes())) for p in sorted(tmp_path.iterdir())]
+    assert any(name.endswith(".ann") for _, (name, _) in files)
+    before = client.get("/stats").json()
+    answer = client.post("/documents", files=files, headers={"X-API-Key": KEY})
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["skipped"] == 1
+    assert client.get("/stats").json() == before
+    empty = client.post(
+        "/documents", files=[("files", ("notes.md", b"# nothing"))], headers={"X-API-Key": KEY}
+    )
+    assert "no .ann" in is_problem(empty, 400)["detail"]

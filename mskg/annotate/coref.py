@@ -17,6 +17,7 @@ from mskg.annotate.draft import Draft
 from mskg.annotate.frames import MEET_VERBS
 from mskg.annotate.gazetteer import PROCLITICS, Match, default_gazetteer
 from mskg.arabic import normalize, strip_clitics
+from mskg.document import Mention
 
 # Outer mentions whose words may hold a name that refers on its own, and the kinds of inner
 # names taken there (a region inside a union's name is part of that name, not a mention).
@@ -157,9 +158,9 @@ def construct_spans(draft: Draft) -> None:
     """Widen a document event's or agreement's mention over the name it is in construct
     with: an indefinite head followed by a name (اجتماع نواكشوط), or a head followed by ل +
     a body or an event (الدورة الخامسة لمجلس وزراء…). The inner name stays a mention."""
-    by_start: dict[int, object] = {}
+    by_start: dict[int, Mention] = {}
     for m in draft.mentions:  # the longest mention starting at each place
-        if m.start not in by_start or m.end > by_start[m.start].end:  # type: ignore[attr-defined]
+        if m.start not in by_start or m.end > by_start[m.start].end:
             by_start[m.start] = m
     for i, m in enumerate(list(draft.mentions)):
         if not (m.ref.startswith("event/") or m.ref.startswith("agreement/")):

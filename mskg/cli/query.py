@@ -11,13 +11,7 @@ from mskg.config import get_settings
 
 
 def _table(columns: list[str], rows: list[dict]) -> str:
-    cells = [
-        [
-            json.dumps(r.get(c), ensure_ascii=False) if not isinstance(r.get(c), str) else r.get(c)
-            for c in columns
-        ]
-        for r in rows
-    ]
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [
         min(60, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(columns)
     ]
@@ -102,3 +96,7 @@ def search(
 def register(app: typer.Typer) -> None:
     app.command()(query)
     app.command()(search)
+
+
+def _cell(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

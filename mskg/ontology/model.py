@@ -16,6 +16,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 ONTOLOGY_DIR = Path(__file__).parent
 NS = "https://w3id.org/mskg/ontology#"
@@ -69,11 +70,11 @@ class Ontology:
 
     # -- reading -------------------------------------------------------------------------
     @staticmethod
-    def _local(iri: URIRef) -> str | None:
+    def _local(iri: Node) -> str | None:
         s = str(iri)
         return s[len(NS) :] if s.startswith(NS) else None
 
-    def _labels(self, node: URIRef) -> tuple[dict[str, str], str]:
+    def _labels(self, node: Node) -> tuple[dict[str, str], str]:
         labels = {
             o.language: str(o)
             for o in self.graph.objects(node, RDFS.label)
@@ -83,7 +84,7 @@ class Ontology:
             (
                 str(o)
                 for o in self.graph.objects(node, SKOS.definition)
-                if o.language in (None, "en")
+                if isinstance(o, Literal) and o.language in (None, "en")
             ),
             "",
         )

@@ -114,7 +114,7 @@ def read_thesaurus(path: Path | None = None) -> list[RegistryEntity]:
     g = Graph().parse(path or ONTOLOGY_DIR / "domains.ttl", format="turtle")
     prefix = f"{DEFAULT_BASE_IRI}/id/"
     entities = []
-    for concept in sorted(set(g.subjects(RDF.type, SKOS.Concept))):
+    for concept in sorted(set(g.subjects(RDF.type, SKOS.Concept)), key=str):
         if not isinstance(concept, URIRef) or not str(concept).startswith(prefix):
             continue
         label = {
@@ -123,7 +123,7 @@ def read_thesaurus(path: Path | None = None) -> list[RegistryEntity]:
             if isinstance(o, Literal) and o.language
         }
         aliases: dict[str, list[str]] = {}
-        for o in sorted(g.objects(concept, SKOS.altLabel)):
+        for o in sorted(g.objects(concept, SKOS.altLabel), key=str):
             if isinstance(o, Literal) and o.language:
                 aliases.setdefault(o.language, []).append(str(o))
         broader = sorted(str(b)[len(prefix) :] for b in g.objects(concept, SKOS.broader))

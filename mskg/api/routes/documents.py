@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from mskg.api.deps import StateDep, StoresDep, require_api_key
 from mskg.errors import BadQuery, InvalidDocument, NotFound, Problem
@@ -54,7 +55,8 @@ async def _read_upload(request: Request) -> list[Any]:
         folder = FilePath(tmp)
         if content_type == "multipart/form-data":
             form = await request.form()
-            files = [v for v in form.values() if hasattr(v, "filename")]
+            # multi_items: several files under one field name (values() keeps only the last)
+            files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
             for upload in files:
                 name = FilePath(upload.filename or "upload").name
                 (folder / name).write_bytes(await upload.read())
