@@ -41,8 +41,10 @@ def mapping_key() -> str:
     return f"mapping {MAPPING_VERSION}, ontology {hashlib.sha256(ontology).hexdigest()}\n"
 
 
-def document_sha256(doc: Document) -> str:
-    return hashlib.sha256((mapping_key() + doc.to_json()).encode("utf-8")).hexdigest()
+def document_sha256(doc: Document, text: str | None = None) -> str:
+    """``text``: ``doc.to_json()`` when the caller has it already (it is not cheap)."""
+    text = doc.to_json() if text is None else text
+    return hashlib.sha256((mapping_key() + text).encode("utf-8")).hexdigest()
 
 
 def _def(type_: str, label: dict, aliases: dict, props: dict) -> dict[str, Any]:
@@ -94,7 +96,9 @@ def node_properties(entity_id: str, defs: dict[str, dict[str, Any]]) -> dict:
     return out
 
 
-def document_batch(doc: Document, sha256: str | None = None) -> GraphBatch:
+def document_batch(doc: Document, sha256: str | None = None, text: str | None = None) -> GraphBatch:
+    """``text``: ``doc.to_json()`` when the caller has it already."""
+    text = doc.to_json() if text is None else text
     defs = {e.id: _def(e.type, e.label, e.aliases, e.props) for e in doc.entities}
     entities: dict[str, dict[str, Any] | None] = {i: defs.get(i) for i in sorted(doc.entity_ids())}
     relations: dict[str, dict[tuple, dict[str, Any]]] = defaultdict(dict)
@@ -123,8 +127,8 @@ def document_batch(doc: Document, sha256: str | None = None) -> GraphBatch:
         "published": meta.published or "",
         "source": meta.source or "",
         "text": doc.text,
-        "sha256": sha256 or document_sha256(doc),
-        "json": doc.to_json(),
+        "sha256": sha256 or document_sha256(doc, text),
+        "json": text,
     }
     return GraphBatch(
         source=doc.id,

@@ -88,8 +88,14 @@ class GraphStore(Protocol):
     def document_hash(self, doc_id: str) -> str | None:
         """The stored sha256 of a document, or None when it is not loaded."""
 
+    def document_hashes(self, doc_ids: list[str]) -> dict[str, str]:
+        """The stored sha256 of each of the documents that is loaded (one read)."""
+
     def write(self, batch: GraphBatch) -> None:
         """Replace everything ``batch.source`` supports with the batch, atomically."""
+
+    def write_many(self, batches: list[GraphBatch]) -> None:
+        """``write`` of each batch in order (each source once), all in one transaction."""
 
     def delete(self, source: str) -> bool:
         """Retract what only ``source`` supports; False when it was not loaded."""

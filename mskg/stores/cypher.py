@@ -24,19 +24,24 @@ def safe_name(name: str) -> str:
 # native JSON of a document.
 HIDDEN = ("defs", "json")
 
-PREVIOUS_ENTITIES = "MATCH (s:Source {id: $src}) RETURN s.entities AS ids, s.sha256 AS sha256"
-
-# Only how many sources support a node and whether this one does: a hub's `sources` list
-# (thousands of ids) never travels to the client, so a write costs the same at any corpus size.
-EXISTING_NODES = (
-    "UNWIND $ids AS i MATCH (n:Entity {id: i}) RETURN n.id AS id, n.defs AS defs, "
-    "size(n.sources) AS supported_by, $src IN n.sources AS by_this"
+PREVIOUS_ENTITIES = (
+    "UNWIND $srcs AS src MATCH (s:Source {id: src}) "
+    "RETURN s.id AS id, s.entities AS ids, s.sha256 AS sha256"
 )
 
-# Support changes of nodes whose description this source does not change.
-ADD_SUPPORT = "UNWIND $ids AS i MATCH (n:Entity {id: i}) SET n.sources = n.sources + [$src]"
-DROP_SUPPORT = (
-    "UNWIND $ids AS i MATCH (n:Entity {id: i}) SET n.sources = [x IN n.sources WHERE x <> $src]"
+# Only how many sources support a node and which of the planned sources already loaded
+# (`$olds`) it lists: a hub's `sources` list (thousands of ids) never travels to the client,
+# and is not scanned at all when every planned source is new.
+EXISTING_NODES = (
+    "UNWIND $ids AS i MATCH (n:Entity {id: i}) RETURN n.id AS id, n.defs AS defs, "
+    "size(n.sources) AS supported_by, [x IN $olds WHERE x IN n.sources] AS members"
+)
+
+# Support changes of nodes whose description the planned sources do not change: the list is
+# updated in the store, never sent.
+UPDATE_SUPPORT = (
+    "UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n.sources = CASE WHEN size(r.drop) = 0 "
+    "THEN n.sources + r.add ELSE [x IN n.sources WHERE NOT x IN r.drop] + r.add END"
 )
 
 # Take the source's support off every relationship that starts at an entity it touched;
@@ -64,7 +69,7 @@ DELETE e
 
 DELETE_NODES = "UNWIND $ids AS i MATCH (n:Entity {id: i}) DETACH DELETE n"
 
-DELETE_SOURCE = "MATCH (s:Source {id: $src}) DETACH DELETE s"
+DELETE_SOURCES = "UNWIND $srcs AS src MATCH (s:Source {id: src}) DETACH DELETE s"
 
 
 def upsert_nodes(labels: list[str]) -> str:
@@ -73,33 +78,34 @@ def upsert_nodes(labels: list[str]) -> str:
     set_labels = f" SET n{extra}" if extra else ""
     return (
         "UNWIND $rows AS r MERGE (n:Entity {id: r.id}) "
-        "WITH n, r, [x IN coalesce(n.sources, []) WHERE x <> $src] AS others "
-        "SET n = r.props, n.sources = others + CASE WHEN r.supported THEN [$src] ELSE [] END"
-        f"{set_labels}"
+        "WITH n, r, [x IN coalesce(n.sources, []) WHERE NOT x IN r.drop] + r.add AS sources "
+        f"SET n = r.props, n.sources = sources{set_labels}"
     )
 
 
-def create_source(is_document: bool) -> str:
+def create_sources(is_document: bool) -> str:
     labels = ":Source:Document" if is_document else ":Source"
-    return f"CREATE (s{labels}) SET s = $props"
+    return f"UNWIND $rows AS p CREATE (s{labels}) SET s = p"
 
 
 MENTIONS = """
-MATCH (d:Source {id: $src})
 UNWIND $rows AS r
+MATCH (d:Source {id: r.src})
 MATCH (e:Entity {id: r.ref})
 CREATE (d)-[:MENTIONS {mention: r.mention, start: r.start, end: r.end}]->(e)
 """
 
 
 def upsert_relations(rel_type: str) -> str:
+    """Append the rows' sources and evidence. The planned sources' old support was retracted
+    first, so none of them is in a relationship's `sources` any more: no filter is needed."""
     return f"""
 UNWIND $rows AS r
 MATCH (s:Entity {{id: r.s}})
 MATCH (o:Entity {{id: r.o}})
 MERGE (s)-[e:{safe_name(rel_type)} {{key: r.key}}]->(o)
 SET e += r.attrs,
-    e.sources = [x IN coalesce(e.sources, []) WHERE x <> $src] + [$src],
+    e.sources = coalesce(e.sources, []) + r.sources,
     e.evidence = coalesce(e.evidence, []) + r.evidence,
     e.quotes = coalesce(e.quotes, []) + r.quotes
 """

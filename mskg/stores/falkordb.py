@@ -256,6 +256,9 @@ class FalkorStore:
     def document_hash(self, doc_id: str) -> str | None:
         return plan.previous_hash(doc_id, self._q)
 
+    def document_hashes(self, doc_ids: list[str]) -> dict[str, str]:
+        return plan.previous_hashes(doc_ids, self._q)
+
     def _commit(self, statements: list[plan.Statement]) -> None:
         pipe = self.db.connection.pipeline(transaction=True)
         for query, params in statements:
@@ -268,14 +271,22 @@ class FalkorStore:
         if errors:
             raise StoreUnavailable(f"FalkorDB refused a write: {errors[0]}")
 
-    def write(self, batch: GraphBatch) -> None:
+    def _write(self, changes: list[plan.Change]) -> None:
         # Planned from reads made before MULTI/EXEC: nothing can be read inside one.
-        self._commit(plan.replace_source(batch.source, batch, self._q))
+        statements = plan.replace_sources(changes, self._q)
+        if statements:
+            self._commit(statements)
+
+    def write(self, batch: GraphBatch) -> None:
+        self._write([(batch.source, batch)])
+
+    def write_many(self, batches: list[GraphBatch]) -> None:
+        self._write([(b.source, b) for b in batches])
 
     def delete(self, source: str) -> bool:
         if self.document_hash(source) is None:
             return False
-        self._commit(plan.replace_source(source, None, self._q))
+        self._write([(source, None)])
         return True
 
     # -- reads ----------------------------------------------------------------------------

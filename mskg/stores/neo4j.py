@@ -104,15 +104,19 @@ class Neo4jStore:
 
     # -- writes ---------------------------------------------------------------------------
     def document_hash(self, doc_id: str) -> str | None:
-        with self._reachable(), self._session(self.driver, READ_ACCESS) as session:
-            return session.execute_read(lambda tx: plan.previous_hash(doc_id, _fetch(tx)))
+        return self.document_hashes([doc_id]).get(doc_id)
 
-    def _write(self, source: str, batch: GraphBatch | None) -> bool:
+    def document_hashes(self, doc_ids: list[str]) -> dict[str, str]:
+        with self._reachable(), self._session(self.driver, READ_ACCESS) as session:
+            return session.execute_read(lambda tx: plan.previous_hashes(doc_ids, _fetch(tx)))
+
+    def _write(self, changes: list[plan.Change]) -> bool:
         def work(tx: ManagedTransaction) -> bool:
             fetch = _fetch(tx)
-            if batch is None and plan.previous_hash(source, fetch) is None:
-                return False
-            for query, params in plan.replace_source(source, batch, fetch):
+            deleting = all(batch is None for _, batch in changes)
+            if deleting and not plan.previous_hashes([s for s, _ in changes], fetch):
+                return False  # nothing to delete
+            for query, params in plan.replace_sources(changes, fetch):
                 tx.run(query, params).consume()
             return True
 
@@ -123,10 +127,13 @@ class Neo4jStore:
                 raise StoreUnavailable(f"Neo4j refused a write: {exc.code}: {exc.message}") from exc
 
     def write(self, batch: GraphBatch) -> None:
-        self._write(batch.source, batch)
+        self._write([(batch.source, batch)])
+
+    def write_many(self, batches: list[GraphBatch]) -> None:
+        self._write([(b.source, b) for b in batches])
 
     def delete(self, source: str) -> bool:
-        return self._write(source, None)
+        return self._write([(source, None)])
 
     # -- reads ----------------------------------------------------------------------------
     def read(

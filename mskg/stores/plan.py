@@ -1,15 +1,23 @@
-"""Which statements replace everything one source supports: backend-neutral, no I/O of its own.
+"""Which statements replace everything some sources support: backend-neutral, no I/O of its own.
 
-Both graph backends call ``replace_source`` with a ``fetch`` callable that runs a read
+Both graph backends call ``replace_sources`` with a ``fetch`` callable that runs a read
 statement and returns rows as lists (in RETURN order). FalkorDB fetches before its
 MULTI/EXEC; Neo4j fetches inside the managed write transaction, so the plan is computed from
 the same snapshot it is applied to (and recomputed if the driver retries the transaction).
+
+Several sources are planned together so they cost a few statements in all instead of a dozen
+each: the plan reads every touched node once, replays the sources in order on that snapshot
+in memory, and writes each node and each relationship once with the sum of the changes (a
+node's `sources`, a relationship's `sources`/`evidence`/`quotes` are appended in source
+order, as if the sources had been written one after the other). The caller applies the plan
+in one transaction, so each source is still all or nothing.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from mskg.loaders.graph import node_properties
@@ -19,69 +27,179 @@ from mskg.stores.base import GraphBatch
 
 Statement = tuple[str, dict[str, Any]]
 Fetch = Callable[[str, dict[str, Any]], list[list[Any]]]
+Change = tuple[str, GraphBatch | None]  # a source and what it now writes (None: nothing)
+
+
+def previous_hashes(sources: Sequence[str], fetch: Fetch) -> dict[str, str]:
+    """The sha256 the graph holds for each of ``sources`` that is loaded."""
+    rows = fetch(cypher.PREVIOUS_ENTITIES, {"srcs": list(sources)})
+    return {r[0]: r[2] for r in rows}
 
 
 def previous_hash(source: str, fetch: Fetch) -> str | None:
     """The sha256 the graph holds for ``source``, or None when it is not loaded."""
-    rows = fetch(cypher.PREVIOUS_ENTITIES, {"src": source})
-    return rows[0][1] if rows else None
+    return previous_hashes([source], fetch).get(source)
+
+
+@dataclass
+class _Node:
+    """One entity node as the plan replays the sources on it."""
+
+    defs: dict[str, Any]
+    supported_by: int
+    members: set[str]  # the planned sources its `sources` list holds now
+    existed: bool
+    exists: bool
+    described: bool = False  # `defs` changed: the node's properties are rewritten
+    went: bool = False  # lost its last source on the way: deleted, and made anew if it is back
+    drop: list[str] = field(default_factory=list)  # taken out of `sources`
+    add: list[str] = field(default_factory=list)  # appended to `sources`, in this order
 
 
 def replace_source(source: str, batch: GraphBatch | None, fetch: Fetch) -> list[Statement]:
     """The statements that replace what ``source`` supports with ``batch`` (None: nothing)."""
-    rows = fetch(cypher.PREVIOUS_ENTITIES, {"src": source})
-    previous = list(rows[0][0] or []) if rows else []
-    touched = sorted(set(previous) | set(batch.entities if batch else ()))
-    existing = {
-        r[0]: (json.loads(r[1] or "{}"), int(r[2] or 0), bool(r[3]))
-        for r in fetch(cypher.EXISTING_NODES, {"ids": touched, "src": source})
+    return replace_sources([(source, batch)], fetch)
+
+
+def replace_sources(changes: Sequence[Change], fetch: Fetch) -> list[Statement]:
+    """The statements that replace what each source supports with its batch, in order.
+    Each source appears once."""
+    sources = [s for s, _ in changes]
+    if len(set(sources)) != len(sources):
+        raise ValueError("a source appears twice in one plan")
+    previous = {r[0]: list(r[1] or []) for r in fetch(cypher.PREVIOUS_ENTITIES, {"srcs": sources})}
+    touched = sorted(
+        {i for s in previous.values() for i in s} | {i for _, b in changes if b for i in b.entities}
+    )
+    # Whether a planned source is in a node's `sources` only matters for sources loaded
+    # before (a new one is in no list), so hubs' long lists are not scanned for new ones.
+    olds = sorted(previous)
+    nodes = {
+        r[0]: _Node(json.loads(r[1] or "{}"), int(r[2] or 0), set(r[3] or []), True, True)
+        for r in fetch(cypher.EXISTING_NODES, {"ids": touched, "olds": olds})
     }
-    gone: list[str] = []
-    add_support: list[str] = []
-    drop_support: list[str] = []
-    by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for entity_id in touched:
-        defs, supported_by, by_this = existing.get(entity_id, ({}, 0, False))
-        supports = bool(batch and entity_id in batch.entities)
-        description = batch.entities.get(entity_id) if batch and supports else None
-        if supported_by - by_this + supports == 0:
-            if entity_id in existing:
-                gone.append(entity_id)
-            continue
-        if entity_id in existing and source not in defs and description is None:
-            # Only this source's support changes: the store updates the list in place.
-            if supports and not by_this:
-                add_support.append(entity_id)
-            elif by_this and not supports:
-                drop_support.append(entity_id)
-            continue
-        defs.pop(source, None)
+    for source, batch in changes:
+        entities = batch.entities if batch else {}
+        for entity_id in sorted(set(previous.get(source, ())) | set(entities)):
+            node = nodes.setdefault(entity_id, _Node({}, 0, set(), False, False))
+            _replay(node, source, entity_id in entities, entities.get(entity_id))
+    return _statements(changes, previous, nodes)
+
+
+def _replay(node: _Node, source: str, supports: bool, description: Any) -> None:
+    """What writing ``source`` (supporting the entity or not) does to the node."""
+    by_this = source in node.members
+    node.supported_by += supports - by_this
+    if node.supported_by == 0:  # no source left: the node goes (or is never made)
+        node.defs, node.members, node.exists, node.described = {}, set(), False, False
+        node.went = node.went or node.existed
+        node.drop, node.add = [], []
+        return
+    if not node.exists:  # new, or made again (a fresh node) after going earlier in this plan
+        node.exists, node.described = True, True
+    if source in node.defs or description is not None:
+        node.defs.pop(source, None)
         if description is not None:
-            defs[source] = description
-        props = node_properties(entity_id, defs)
-        labels = tuple(props.pop("_labels"))
-        row = {"id": entity_id, "props": props, "supported": supports}
-        by_labels.setdefault(labels, []).append(row)
-    p = {"src": source, "prefix": f"{source}:", "ids": previous}
-    plan: list[Statement] = [
-        (cypher.RETRACT_RELATIONS, p),
-        (cypher.DELETE_UNSUPPORTED_RELATIONS, {"ids": previous}),
-        (cypher.DELETE_SOURCE, {"src": source}),
-    ]
+            node.defs[source] = description
+        node.described = True
+        # A source whose description changes moves to the end of the list (it was written
+        # last), as a rewrite of the node always did.
+        if by_this and supports:
+            _drop(node, source)
+            _add(node, source)
+            return
+    if supports and not by_this:
+        _add(node, source)
+    elif by_this and not supports:
+        _drop(node, source)
+
+
+def _add(node: _Node, source: str) -> None:
+    node.members.add(source)
+    node.add.append(source)
+
+
+def _drop(node: _Node, source: str) -> None:
+    node.members.discard(source)
+    if source in node.add:
+        node.add.remove(source)
+    else:
+        node.drop.append(source)
+
+
+def _statements(
+    changes: Sequence[Change], previous: dict[str, list[str]], nodes: dict[str, _Node]
+) -> list[Statement]:
+    plan: list[Statement] = []
+    # Take the old versions' support off their relationships, then the sources themselves
+    # (their MENTIONS go with them).
+    for source in sorted(previous):
+        params = {"src": source, "prefix": f"{source}:", "ids": previous[source]}
+        plan.append((cypher.RETRACT_RELATIONS, params))
+    if previous:
+        ids = sorted({i for ids in previous.values() for i in ids})
+        plan.append((cypher.DELETE_UNSUPPORTED_RELATIONS, {"ids": ids}))
+        plan.append((cypher.DELETE_SOURCES, {"srcs": sorted(previous)}))
+    gone = sorted(i for i, n in nodes.items() if n.went)
     if gone:
         plan.append((cypher.DELETE_NODES, {"ids": gone}))
-    if drop_support:
-        plan.append((cypher.DROP_SUPPORT, {"ids": drop_support, "src": source}))
-    if add_support:
-        plan.append((cypher.ADD_SUPPORT, {"ids": add_support, "src": source}))
+    support: list[dict[str, Any]] = []
+    by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for entity_id, node in sorted(nodes.items()):
+        if not node.exists:
+            continue
+        if not node.described:
+            if node.drop or node.add:
+                support.append({"id": entity_id, "drop": node.drop, "add": node.add})
+            continue
+        props = node_properties(entity_id, node.defs)
+        labels = tuple(props.pop("_labels"))
+        row = {"id": entity_id, "props": props, "drop": node.drop, "add": node.add}
+        by_labels.setdefault(labels, []).append(row)
+    if support:
+        plan.append((cypher.UPDATE_SUPPORT, {"rows": support}))
     for labels, node_rows in sorted(by_labels.items()):
-        plan.append((cypher.upsert_nodes(list(labels)), {"rows": node_rows, "src": source}))
-    if batch is None:
-        return plan
-    document = dict(batch.document, entities=sorted(batch.entities))
-    plan.append((cypher.create_source(batch.source != "registry"), {"props": document}))
-    if batch.mentions:
-        plan.append((cypher.MENTIONS, {"src": source, "rows": batch.mentions}))
-    for name, rel_rows in sorted(batch.relations.items()):
-        plan.append((cypher.upsert_relations(to_type(name)), {"src": source, "rows": rel_rows}))
+        plan.append((cypher.upsert_nodes(list(labels)), {"rows": node_rows}))
+
+    batches = [b for _, b in changes if b is not None]
+    for is_document in (False, True):
+        rows = [
+            dict(b.document, entities=sorted(b.entities))
+            for b in batches
+            if (b.source != "registry") == is_document
+        ]
+        if rows:
+            plan.append((cypher.create_sources(is_document), {"rows": rows}))
+    mentions = [dict(m, src=b.source) for b in batches for m in b.mentions]
+    if mentions:
+        plan.append((cypher.MENTIONS, {"rows": mentions}))
+    for rel_type, rel_rows in sorted(_relations(batches).items()):
+        plan.append((cypher.upsert_relations(rel_type), {"rows": rel_rows}))
     return plan
+
+
+def _relations(batches: list[GraphBatch]) -> dict[str, list[dict[str, Any]]]:
+    """One row per relationship for all the batches: its sources, evidence and quotes in
+    source order (a statement must not MERGE the same relationship twice: FalkorDB would
+    compute both rows' lists from the value before either)."""
+    out: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
+    for b in batches:
+        for name, rows in b.relations.items():
+            merged = out.setdefault(to_type(name), {})
+            for r in rows:
+                row = merged.get((r["s"], r["o"], r["key"]))
+                if row is None:
+                    row = merged[(r["s"], r["o"], r["key"])] = {
+                        "s": r["s"],
+                        "o": r["o"],
+                        "key": r["key"],
+                        "attrs": r["attrs"],
+                        "sources": [],
+                        "evidence": [],
+                        "quotes": [],
+                    }
+                if b.source not in row["sources"]:
+                    row["sources"].append(b.source)
+                row["evidence"] += r["evidence"]
+                row["quotes"] += r["quotes"]
+    return {t: list(rows.values()) for t, rows in out.items()}

@@ -1,0 +1,142 @@
+"""Several sources written in one transaction (``write_many``, what a load does) leave exactly
+the graph that writing them one by one leaves: same nodes, labels, properties (with the order
+of every ``sources``/``evidence``/``quotes`` list), relationships and source nodes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from mskg.document import Document
+from mskg.loaders import read_source
+from mskg.loaders.graph import document_batch, registry_batch, registry_sha256
+from mskg.ontology import load_registry
+from mskg.stores import open_graph_store
+from mskg.stores.base import GraphBatch, GraphStore
+from tests.conftest import ROOT, make_settings
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory) -> list[Document]:
+    sys.path.insert(0, str(ROOT))
+    from bench.synth import write_corpus
+
+    folder = write_corpus(40, tmp_path_factory.mktemp("synth") / "c", seed=11)
+    return [doc for path in sorted(folder.glob("*.json")) for doc in read_source(path)]
+
+
+@pytest.fixture
+def two_stores(tmp_path, falkordb_server) -> Iterator[tuple[GraphStore, GraphStore]]:
+    pair = [
+        open_graph_store(make_settings(tmp_path / name, falkordb_server))
+        for name in ("one-by-one", "grouped")
+    ]
+    for store in pair:
+        store.ensure_schema()
+    yield pair[0], pair[1]
+    for store in pair:
+        store.close()
+
+
+def snapshot(store: GraphStore) -> dict[str, list]:
+    def rows(query: str) -> list:
+        return store.read(query, row_cap=None, timeout=60).rows
+
+    return {
+        "nodes": rows(
+            "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id"
+        ),
+        "relationships": rows(
+            "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p "
+            "ORDER BY a, t, b, r.key, r.mention"
+        ),
+    }
+
+
+def write_both(pair: tuple[GraphStore, GraphStore], batches: list[GraphBatch]) -> None:
+    one_by_one, grouped = pair
+    for batch in batches:
+        one_by_one.write(batch)
+    grouped.write_many(batches)
+
+
+def edited(doc: Document) -> Document:
+    """Another version of ``doc``: half its relations and mentions, one description changed
+    and one dropped (the entity is then only referred to, or not at all)."""
+    first = doc.entities[0].model_copy(update={"label": {"en": f"edited {doc.id}"}})
+    return doc.model_copy(
+        update={
+            "entities": [first, *doc.entities[2:]],
+            "relations": doc.relations[::2],
+            "mentions": doc.mentions[1::2],
+        }
+    )
+
+
+def test_groups_of_new_edited_and_deleted_sources_write_what_one_by_one_writes(two_stores, synth):
+    registry = load_registry()
+    write_both(two_stores, [registry_batch(registry, registry_sha256(registry))])
+    for start in range(0, 28, 7):  # groups of new documents
+        write_both(two_stores, [document_batch(d) for d in synth[start : start + 7]])
+    assert snapshot(two_stores[0]) == snapshot(two_stores[1])
+
+    # Edited versions of loaded documents, the same documents again unchanged, and new ones.
+    mixed = [edited(d) for d in synth[0:28:4]] + synth[5:8] + synth[28:40]
+    write_both(two_stores, [document_batch(d) for d in mixed])
+    first, grouped = snapshot(two_stores[0]), snapshot(two_stores[1])
+    assert first == grouped
+    assert len(first["nodes"]) > 100 and len(first["relationships"]) > 500
+
+    for store in two_stores:
+        assert store.delete(synth[3].id)
+    assert snapshot(two_stores[0]) == snapshot(two_stores[1])
+
+
+def _entity(type_: str, en: str) -> dict:
+    return {"type": type_, "label": {"en": en}, "aliases": {}, "props": {}}
+
+
+def _batch(source: str, entities: dict, relations: list[tuple[str, str]]) -> GraphBatch:
+    return GraphBatch(
+        source=source,
+        document={"id": source, "sha256": source, "text": ""},
+        entities=entities,
+        relations={
+            "participatedIn": [
+                {"s": s, "o": o, "key": "{}", "attrs": {}, "evidence": [f"{source}:0:1"],
+                 "quotes": ["x"]}
+                for s, o in relations
+            ]
+        },
+    )  # fmt: skip
+
+
+def test_a_node_that_loses_its_last_source_and_gets_a_new_one_in_the_same_group(two_stores):
+    """doc-a alone supports state/X; its new version drops it and doc-b, in the same group,
+    introduces it again with another description: the node is made anew, as one by one."""
+    old_a = _batch(
+        "doc-a",
+        {"state/X": _entity("State", "X of a"), "event/e": _entity("Event", "e")},
+        [("state/X", "event/e")],
+    )
+    write_both(two_stores, [old_a])
+    new_a = _batch("doc-a", {"event/e": _entity("Event", "e again")}, [])
+    doc_b = _batch(
+        "doc-b",
+        {"state/X": _entity("Organization", "X of b"), "event/e": None},
+        [("state/X", "event/e")],
+    )
+    write_both(two_stores, [new_a, doc_b])
+    first, grouped = snapshot(two_stores[0]), snapshot(two_stores[1])
+    assert first == grouped
+    x = next(n for n in grouped["nodes"] if n["id"] == "state/X")
+    assert x["props"]["sources"] == ["doc-b"]
+    assert "Organization" in x["labels"] and "State" not in x["labels"]  # not the old node
+
+
+def test_a_source_twice_in_one_group_is_refused(two_stores):
+    batch = _batch("doc-a", {"event/e": _entity("Event", "e")}, [])
+    with pytest.raises(ValueError, match="twice"):
+        two_stores[1].write_many([batch, batch])
