@@ -40,7 +40,7 @@ FLUSH_EVERY = 200
 # Documents the graph store gets in one transaction during a load: a few statements for them
 # all instead of a dozen per document, and a hub node or relationship rewritten once for
 # them all (bench/, docs/benchmarks.md). Each source is still all or nothing.
-GRAPH_BATCH = 50
+GRAPH_BATCH = 100
 
 
 class Stores:
