@@ -90,8 +90,11 @@ def test_entity_card(client):
 
 
 def test_a_hub_card_is_bounded_and_says_how_much_it_left_out(client):
-    whole = client.get("/entities/state/MAR", params={"limit": 1000}).json()
-    small = client.get("/entities/state/MAR", params={"limit": 2}).json()
+    whole = client.get("/entities/state/MAR", params={"limit": 1000, "evidence": 1000}).json()
+    small = client.get("/entities/state/MAR", params={"limit": 2, "evidence": 1}).json()
+    default = client.get("/entities/state/MAR").json()
+    assert (default["limit"], default["evidence_limit"]) == (50, 5)
+    assert (small["limit"], small["evidence_limit"]) == (2, 1)
     assert small["relations_total"] == whole["relations_total"]
     assert small["documents_total"] == whole["documents_total"] == len(whole["documents"]) > 2
     assert len(small["documents"]) == 2 and len(small["sources"]) <= 2
@@ -103,7 +106,9 @@ def test_a_hub_card_is_bounded_and_says_how_much_it_left_out(client):
             most = sorted(-i["sources_total"] for i in items)[: len(kept)]
             assert sorted(-i["sources_total"] for i in kept) == most  # best-supported first
             for item in kept:
-                assert len(item["evidence"]) <= 2 and item["sources_total"] >= len(item["sources"])
+                assert len(item["evidence"]) <= 1 and item["sources_total"] >= len(item["sources"])
+            for item in default["relations"][rel_type][direction]:
+                assert len(item["sources"]) == min(5, item["sources_total"])
 
 
 def test_graph_for_a_front_end(client):
@@ -123,6 +128,153 @@ def test_graph_for_a_front_end(client):
     assert {e["data"]["type"] for e in only["elements"]["edges"]} == {"PARTY_TO"}
     is_problem(client.get("/graph", params={**params, "rel": "DROP_ALL"}), 400)
     is_problem(client.get("/graph", params={**params, "depth": 9}), 422)
+    is_problem(client.get("/graph", params={**params, "center": "state/XYZ"}), 404)
+
+
+# -- the bounded /graph walk and the card, against the whole graph read in Python ------------
+
+
+def _whole_graph(stores) -> list[dict]:
+    """Every relation between entities, read whole: what the bounded routes must agree with."""
+    return stores.graph.read(
+        "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS s, type(r) AS type, b.id AS t, "
+        "r.key AS key, r.sources AS sources, r.evidence AS evidence, r.quotes AS quotes",
+        row_cap=None,
+    ).rows
+
+
+def _walk(relations, centers, depth, types, limit, allowed=None) -> dict:
+    """The documented walk, spelled out: each hop reads every relation of its frontier (in
+    the order other end, type, this end, key), keeps new nodes until `limit`, and keeps the
+    edges from the frontier to kept nodes."""
+    by_node: dict[str, list[tuple[str, dict]]] = {}
+    for r in relations:
+        if types is None or r["type"] in types:
+            by_node.setdefault(r["s"], []).append((r["t"], r))
+            by_node.setdefault(r["t"], []).append((r["s"], r))
+    order = sorted(set(centers))
+    seen, frontier, edges, truncated = set(order), list(order), {}, False
+    for _ in range(depth):
+        rows = sorted(
+            (
+                (other, r["type"], this, r["key"] or "", r)
+                for this in frontier
+                for other, r in by_node.get(this, [])
+            ),
+            key=lambda row: row[:4],
+        )
+        new = []
+        for other, _type, _this, _key, r in rows:
+            if allowed is not None and other not in allowed and other not in centers:
+                continue
+            if other not in seen:
+                if len(order) >= limit:
+                    truncated = True
+                    continue
+                seen.add(other)
+                order.append(other)
+                new.append(other)
+            eid = f"{r['s']}|{r['type']}|{r['t']}|{r['key'] or '{}'}"
+            edges[eid] = {
+                "id": eid,
+                "source": r["s"],
+                "target": r["t"],
+                "type": r["type"],
+                "sources": len(r["sources"] or []),
+            }
+        frontier = new
+    return {"nodes": order, "edges": [edges[k] for k in sorted(edges)], "truncated": truncated}
+
+
+def test_graph_walk_keeps_what_the_whole_graph_says(corpus_stores):
+    """The route reads only what it keeps (the first ids of each hop); the answer must be
+    the walk over the whole graph, degree included, for hubs and leaves, cut or not."""
+    from mskg.api.routes.graph import IN_DOMAIN, graph
+
+    relations = _whole_graph(corpus_stores)
+    degree: dict[str, int] = {}
+    for r in relations:
+        for end in (r["s"], r["t"]):
+            degree[end] = degree.get(end, 0) + 1
+    ranked = sorted(degree, key=lambda n: (-degree[n], n))
+    centers = [[n] for n in ranked[:4] + ranked[-2:] + ranked[10:40:6]]
+    centers += [ranked[:2], [ranked[0], ranked[-1], ranked[5]]]
+    allowed = set(
+        corpus_stores.graph.read(IN_DOMAIN, {"domains": ["domain/terrorism"]}).rows[0]["ids"]
+    )
+    checked = 0
+    for center in centers:
+        for depth in (1, 2, 3):
+            for limit in (1, 3, 12, 200):
+                for rel in (None, ["PARTICIPATED_IN", "PARTY_TO"]):
+                    for domain in (None, ["domain/terrorism"]):
+                        got = graph(corpus_stores, center, depth, rel, domain, None, None, limit)
+                        want = _walk(
+                            relations, center, depth, rel, limit, allowed if domain else None
+                        )
+                        nodes = [n.data for n in got.elements.nodes]
+                        assert [n.id for n in nodes] == want["nodes"], (center, depth, limit, rel)
+                        assert [n.degree for n in nodes] == [degree.get(n.id, 0) for n in nodes]
+                        assert [e.data.model_dump() for e in got.elements.edges] == want["edges"]
+                        assert got.truncated == want["truncated"], (center, depth, limit, rel)
+                        checked += 1
+    assert checked == len(centers) * 48
+
+
+def _card_item(item: dict) -> tuple:
+    quotes = [e["quote"] for e in item["evidence"]]
+    return (item["id"], item["attributes"], item["sources_total"], item["sources"], quotes)
+
+
+def _best(relations: list[dict], limit: int, evidence: int) -> list[tuple]:
+    """The card's rule: the `limit` best-supported (then by other end and key), their lists
+    cut at `evidence`."""
+    best = sorted(relations, key=lambda r: (-len(r["sources"]), r["other"], r["key"]))[:limit]
+    return [
+        (
+            r["other"],
+            json.loads(r["key"]),
+            len(r["sources"]),
+            r["sources"][:evidence],
+            r["quotes"][:evidence],
+        )
+        for r in best
+    ]
+
+
+def test_card_relations_are_the_best_supported_of_the_whole_graph(corpus_stores):
+    """Both ways the card reads relations (FalkorDB's group by group, the portable one)
+    give, per type and direction, the best-supported `limit` of all the entity's relations,
+    their lists cut at `evidence`, and the full counts; documents are paged by `limit`."""
+    from mskg.api.routes import entities
+
+    relations = _whole_graph(corpus_stores)
+    read = corpus_stores.graph.read
+    mentions = read(
+        "MATCH (d:Document)-[m:MENTIONS]->(n:Entity) RETURN n.id AS n, d.id AS d, "
+        "d.title AS title, count(m) AS k",
+        row_cap=None,
+    ).rows
+    for entity in sorted({r["s"] for r in relations} | {r["t"] for r in relations}):
+        groups: dict[tuple[str, str], list[dict]] = {}
+        for r in relations:
+            for direction, this, other in (("out", r["s"], r["t"]), ("in", r["t"], r["s"])):
+                if this == entity:
+                    groups.setdefault((r["type"], direction), []).append({**r, "other": other})
+        docs = sorted((m["d"], m["title"], m["k"]) for m in mentions if m["n"] == entity)
+        for limit, evidence in ((1, 0), (2, 1), (50, 3), (50, 50)):
+            params = {"id": entity, "limit": limit, "evidence": evidence}
+            for read_relations in (entities._relations_falkordb, entities._relations):
+                got, totals = read_relations(read, params)
+                assert sorted(totals) == sorted({rel_type for rel_type, _ in groups})
+                for (rel_type, direction), items in groups.items():
+                    assert totals[rel_type][direction] == len(items)
+                    kept = [_card_item(i) for i in got[rel_type][direction]]
+                    want = _best(items, limit, evidence)
+                    assert kept == want, (entity, rel_type, direction, limit, evidence)
+            page = read(entities.MENTIONED_IN, params).rows
+            assert [(d["id"], d["title"], d["mentions"]) for d in page] == docs[:limit]
+            assert read(entities.MENTIONED_IN_TOTAL, params).rows[0]["n"] == len(docs)
 
 
 def test_named_queries(client):

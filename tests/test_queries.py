@@ -4,11 +4,13 @@ twins agreeing) are in the backend contract, tests/test_contract_queries.py."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
 import sys
 
+import networkx as nx
 import pytest
 
 from mskg.errors import BadQuery, NotFound
@@ -46,6 +48,77 @@ def test_parameters_are_checked(corpus_stores):
         run_named(corpus_stores, "timeline", {"from": "last year"})
     with pytest.raises(NotFound):
         get_query("drop_everything")
+
+
+def _entity_graph(stores) -> nx.MultiGraph:
+    graph = nx.MultiGraph()
+    for n in stores.graph.read("MATCH (n:Entity) RETURN n.id AS id", row_cap=None).rows:
+        graph.add_node(n["id"])
+    rows = stores.graph.read(
+        "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS a, type(r) AS t, b.id AS b",
+        row_cap=None,
+    ).rows
+    for e in rows:
+        graph.add_edge(e["a"], e["b"], key=e["t"])
+    return graph
+
+
+def test_shortest_connection_is_the_first_shortest_path_within_4_hops(corpus_stores):
+    """Against networkx over every entity relation: the same distance, the path whose ids come
+    first among the shortest, the first relation type at each step; no row past 4 hops or
+    between unconnected entities; 0 hops from an entity to itself."""
+    graph = _entity_graph(corpus_stores)
+    nodes = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))
+    sample = nodes[:6] + nodes[-6:] + nodes[6:-6:7]
+    seen_hops: set[int | None] = set()
+    for a in sample:
+        lengths = nx.single_source_shortest_path_length(graph, a)
+        for b in sample:
+            rows = run_named(corpus_stores, "shortest_connection", {"a": a, "b": b}).rows
+            hops = lengths.get(b)
+            seen_hops.add(hops if hops is None or hops <= 4 else 5)
+            if hops is None or hops > 4:
+                assert rows == [], (a, b, hops)
+                continue
+            path = min(nx.all_shortest_paths(graph, a, b))
+            first = [min(graph[x][y]) for x, y in itertools.pairwise(path)]
+            assert rows == [{"ids": path, "relations": first, "hops": hops}], (a, b)
+    assert {0, 1, 2, 3, None} <= seen_hops  # the sample holds near, far and unconnected pairs
+
+
+def test_actor_profile_keeps_the_best_supported_per_type_and_direction(corpus_stores):
+    """Against every relation read whole: per type and direction the `limit` best-supported
+    (then by id and role, a missing role last), in that order, with the group's total."""
+    relations = corpus_stores.graph.read(
+        "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS a, b.id AS b, b.label_en AS b_label, "
+        "a.label_en AS a_label, type(r) AS relation, r.role AS role, size(r.sources) AS sources",
+        row_cap=None,
+    ).rows
+    cut_by_support = 0  # groups where keeping the best-supported two is not keeping any two
+    for entity in sorted({r["a"] for r in relations} | {r["b"] for r in relations}):
+        groups: dict[tuple[str, str], list[dict]] = {}
+        for r in relations:
+            for direction, this, other, label in (
+                ("out", r["a"], r["b"], r["b_label"]),
+                ("in", r["b"], r["a"], r["a_label"]),
+            ):
+                if this == entity:
+                    row = {"id": other, "label": label, "role": r["role"], "sources": r["sources"]}
+                    groups.setdefault((r["relation"], direction), []).append(row)
+        for rows in groups.values():
+            supports = sorted((r["sources"] for r in rows), reverse=True)
+            cut_by_support += len(rows) > 2 and supports[1] > supports[-1]
+        for limit in (2, 1000):
+            want = [
+                {"relation": relation, "direction": direction, **row, "total": len(rows)}
+                for (relation, direction), rows in sorted(groups.items())
+                for row in sorted(
+                    rows, key=lambda r: (-r["sources"], r["id"], r["role"] is None, r["role"] or "")
+                )[:limit]
+            ]
+            got = run_named(corpus_stores, "actor_profile", {"id": entity, "limit": limit}).rows
+            assert got == want, (entity, limit)
+    assert cut_by_support > 0
 
 
 def _cli(settings, *args: str) -> dict:
