@@ -371,6 +371,43 @@ def test_sparql_negotiation_graphs_and_updates(client):
     is_problem(client.get("/sparql", params={"query": "SELEC nonsense"}), 400)
 
 
+def test_sparql_default_graph_is_the_merged_graph(client):
+    """Facts once, without provenance; the documents' graphs answer GRAPH ?g, and the union of
+    every graph is one parameter away."""
+    mskg = "PREFIX mskg: <https://w3id.org/mskg/ontology#> "
+    mention = mskg + "ASK { ?m a mskg:Mention }"
+
+    def answer(params: dict, post: bool = False) -> dict:
+        r = client.post("/sparql", data=params) if post else client.get("/sparql", params=params)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    assert answer({"query": mention})["boolean"] is False
+    assert answer({"query": mskg + "ASK { GRAPH ?g { ?m a mskg:Mention } }"})["boolean"] is True
+    assert answer({"query": mention, "union-default-graph": ""})["boolean"] is True
+    assert answer({"query": mention, "union-default-graph": "true"}, post=True)["boolean"] is True
+    assert answer({"query": mention, "union-default-graph": "false"})["boolean"] is False
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    merged = int(answer({"query": count})["results"]["bindings"][0]["n"]["value"])
+    union = answer({"query": count, "union-default-graph": "1"})["results"]["bindings"]
+    assert 0 < merged < int(union[0]["n"]["value"])
+    hosts = mskg + "SELECT ?s WHERE { ?s mskg:heldIn <https://w3id.org/mskg/id/place/rabat> }"
+    rows = answer({"query": hosts})["results"]["bindings"]  # stated by two documents: once
+    assert len(rows) == len({r["s"]["value"] for r in rows}) > 0
+    is_problem(
+        client.get(
+            "/sparql",
+            params={
+                "query": count,
+                "union-default-graph": "",
+                "default-graph-uri": "https://w3id.org/mskg/graph/registry",
+            },
+        ),
+        400,
+    )
+
+
 def test_runaway_sparql_is_stopped_and_the_next_query_answers(client):
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     started = time.monotonic()
@@ -405,7 +442,8 @@ def test_export_keeps_one_graph_per_document(client):
     r = client.get("/export", params={"format": "trig"})
     assert r.status_code == 200
     dataset = Dataset(parse(r.content, format=RdfFormat.TRIG))
-    graphs = {q.graph_name.value for q in dataset}
+    graphs = {getattr(q.graph_name, "value", "") for q in dataset}
+    assert "" in graphs  # the default graph: the merged graph
     docs = {g for g in graphs if "/doc/" in g}
     assert len(docs) == 5
     assert "https://w3id.org/mskg/graph/registry" in graphs

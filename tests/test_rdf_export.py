@@ -30,9 +30,13 @@ def test_graph_formats_keep_each_document_graph(corpus_stores, fmt):
     assert len(chunks) > 3  # really written piece by piece
     ds = Dataset()
     ds.parse(data=b"".join(chunks), format=RDFLIB[fmt])
-    named = {str(g.identifier) for g in ds.graphs() if len(g)}
+    named = {str(g.identifier) for g in ds.graphs() if len(g)} - {str(DATASET_DEFAULT_GRAPH_ID)}
     expected = {g.value for g in rdf.store.named_graphs()}
     assert named == expected
+    # and the default graph: the merged graph (tests/test_rdf_merged.py)
+    assert len(ds.graph(DATASET_DEFAULT_GRAPH_ID)) == sum(
+        1 for _ in rdf.store.quads_for_pattern(None, None, None, DefaultGraph())
+    )
     assert sum(len(g) for g in ds.graphs()) == len(rdf)
     doc = doc_iri(corpus_stores.base, "001_1dea5c03c5093fa0")
     assert isomorphic(ds.graph(doc.value), store_graph(rdf.store, doc))
@@ -41,7 +45,7 @@ def test_graph_formats_keep_each_document_graph(corpus_stores, fmt):
 def test_triple_formats_give_the_union_without_duplicates(corpus_stores):
     rdf = corpus_stores.rdf
     count = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-    distinct = int(next(iter(rdf.query(count)))["n"].value)
+    distinct = int(next(iter(rdf.query(count, union=True)))["n"].value)
     assert distinct < len(rdf)  # some facts are stated by several graphs
     graphs = {}
     for fmt in ("ttl", "nt", "rdfxml"):

@@ -7,6 +7,9 @@ while another process writes as undefined behaviour (and we saw "Corruption: …
 errors from it after compactions). Instead, after each write the server takes a snapshot
 (``Store.backup``, a RocksDB checkpoint made of hard links: tens of ms) and the workers open
 the newest snapshot read-only before their next query. Snapshots no worker uses are removed.
+
+A query's default graph is the store's merged graph (``mskg.stores.oxigraph``) unless it names
+graphs with ``default-graph-uri`` or asks for the union of every graph.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from mskg.errors import BadQuery, QueryTimeout, ReadOnlyViolation, StoreUnavailable
-from mskg.stores.oxigraph import OxigraphStore
+from mskg.stores.oxigraph import OxigraphStore, dataset_options
 
 RESULT_TYPES = {
     "json": "application/sparql-results+json",
@@ -50,9 +53,9 @@ class Answer:
 
 
 def _serve(conn: Connection) -> None:
-    """The worker's loop: (query, result_fmt, graph_fmt, default, named, snapshot) -> answer."""
+    """The worker's loop: (query, result_fmt, graph_fmt, default, named, union, snapshot) ->
+    answer."""
     from pyoxigraph import (
-        NamedNode,
         QueryBoolean,
         QueryResultsFormat,
         QuerySolutions,
@@ -70,20 +73,13 @@ def _serve(conn: Connection) -> None:
     graphs = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "rdfxml": RdfFormat.RDF_XML}
     while True:
         try:
-            query, rfmt, gfmt, default, named, path = conn.recv()
+            query, rfmt, gfmt, default, named, union, path = conn.recv()
         except EOFError:
             return
         try:
             if store is None or path != opened:
                 store, opened = Store.read_only(path), path
-            kwargs: dict[str, Any] = {}
-            if default:
-                kwargs["default_graph"] = [NamedNode(u) for u in default]
-            else:
-                kwargs["use_default_graph_as_union"] = True
-            if named:
-                kwargs["named_graphs"] = [NamedNode(u) for u in named]
-            out = store.query(query, **kwargs)
+            out = store.query(query, **dataset_options(default, named, union))
             if isinstance(out, QuerySolutions | QueryBoolean):
                 if isinstance(out, QueryBoolean) and rfmt in ("csv", "tsv"):
                     rfmt = "json"  # booleans have no CSV/TSV form
@@ -188,6 +184,7 @@ class SparqlPool:
         graph_format: str = "ttl",
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
+        union: bool = False,
         timeout: float = 10.0,
     ) -> Answer:
         if _UPDATE.match(query):
@@ -211,6 +208,7 @@ class SparqlPool:
             graph_format,
             default_graphs or [],
             named_graphs or [],
+            union,
             worker.opened,
         )
         try:

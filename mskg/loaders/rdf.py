@@ -3,6 +3,12 @@
 Each document is one named graph ``{base}/doc/{id}``: the document itself, the entities it
 introduces, the facts it states (direct triples plus an ``mskg:Assertion`` with its evidence as
 a W3C Web Annotation target), and its mentions as Web Annotations with text offsets.
+
+The store keeps the facts of every graph once in its default graph, the merged graph that
+SPARQL queries see (``mskg.stores.oxigraph``): the statements whose subject is neither the
+graph nor one of its own nodes. So every provenance node is named ``{graph}#…`` (mentions
+``#m-``, assertions ``#rel-``, their targets and selectors), and everything else a document
+says about an entity is a fact.
 """
 
 from __future__ import annotations

@@ -55,7 +55,9 @@ States, organisations, offices, people, places and threat domains are in the reg
 and mechanisms are usually introduced by the document that reports them (its `entities`), and a
 later document that recalls them reuses the id. In RDF a document is `{base}/doc/{doc_id}` and
 also the named graph of everything it states; its mentions are `{base}/doc/{doc_id}#m-{id}` and
-its relations `{base}/doc/{doc_id}#rel-{id}` (W3C Web Annotations with text offsets).
+its relations `{base}/doc/{doc_id}#rel-{id}` (W3C Web Annotations with text offsets). The
+store's default graph, which SPARQL queries see, is the merged graph: every fact of the
+ontology, the registry and the documents once, without the documents and their annotations.
 """
 
 ANNOTATE = """\

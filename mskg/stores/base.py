@@ -25,7 +25,8 @@ RDF (Oxigraph)
 --------------
 - Entity IRI ``{base}/id/{id}``; document IRI ``{base}/doc/{doc_id}``, which is also the
   named graph holding everything that document states; the registry and thesaurus live in
-  ``{base}/graph/registry``, the ontology in ``{base}/graph/ontology``.
+  ``{base}/graph/registry``, the ontology in ``{base}/graph/ontology``. The default graph is
+  the merged graph: the facts of all of them, once, without provenance (``stores.oxigraph``).
 - ``rdf:type`` for the class and every mskg superclass; ``skos:prefLabel``/``skos:altLabel``
   language-tagged; datatype properties typed (dates as ``xsd:gYear``/``xsd:gYearMonth``/
   ``xsd:date`` by precision, ``frequency`` as ``xsd:duration``).
@@ -115,8 +116,9 @@ class GraphStore(Protocol):
 
 class RdfStore(Protocol):
     def replace_graph(self, graph_iri: str, quads: list[Any]) -> None:
-        """Drop the named graph and insert ``quads`` in one transaction."""
+        """Replace the named graph with ``quads``, keeping the merged graph right."""
 
-    def drop_graph(self, graph_iri: str) -> bool: ...
+    def drop_graph(self, graph_iri: str) -> bool:
+        """Remove the named graph and the facts no other graph states."""
 
     def close(self) -> None: ...
