@@ -240,8 +240,8 @@ def check_document(doc: Document, ontology: Ontology, registry: Registry) -> lis
         if r.id in rel_ids:
             problems.append(Problem(f"{place}.id", f"duplicate relation id {r.id!r}"))
         rel_ids.add(r.id)
-        prop = ontology.properties.get(r.type)
-        if prop is None or prop.kind != "object" or r.type == "mentions":
+        rel_prop = ontology.properties.get(r.type)
+        if rel_prop is None or rel_prop.kind != "object" or r.type == "mentions":
             problems.append(
                 Problem(
                     f"{place}.type",
@@ -249,7 +249,7 @@ def check_document(doc: Document, ontology: Ontology, registry: Registry) -> lis
                     "use an object property of mskg.ttl",
                 )
             )
-            prop = None
+            rel_prop = None
         for role in ("subject", "object"):
             ref = getattr(r, role)
             etype = entity_type(ref)
@@ -269,8 +269,8 @@ def check_document(doc: Document, ontology: Ontology, registry: Registry) -> lis
                         "annotate a mention of it, so the fact is traceable",
                     )
                 )
-            elif prop is not None:
-                allowed = prop.domain if role == "subject" else prop.range
+            elif rel_prop is not None:
+                allowed = rel_prop.domain if role == "subject" else rel_prop.range
                 if not ontology.fits(etype, allowed):
                     problems.append(
                         Problem(

@@ -22,6 +22,7 @@ from mskg.loaders.graph import document_batch, document_sha256, registry_batch, 
 from mskg.loaders.rdf import (
     doc_iri,
     document_quads,
+    ontology_graph,
     ontology_quads,
     registry_graph,
     registry_quads,
@@ -173,7 +174,7 @@ def ensure_registry(stores: Stores) -> bool:
 
     quads = [*registry_quads(registry, stores.base), Quad(g, SHA256, Literal(sha), g)]
     onto = ontology_quads(stores.base)
-    stores.rdf.replace_graph(onto[0].graph_name.value, onto)
+    stores.rdf.replace_graph(ontology_graph(stores.base).value, onto)
     stores.rdf.replace_graph(g.value, quads)
     stores.graph.write(registry_batch(registry, sha))
     return True

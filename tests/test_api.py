@@ -467,6 +467,12 @@ def test_linked_data(client):
     )
     jsonld = client.get("/id/state/MAR", headers={"Accept": "application/ld+json"})
     assert json.loads(jsonld.text)
+    nt = client.get("/id/state/MAR", headers={"Accept": "application/n-triples"}).text
+    lines = [line for line in nt.splitlines() if line.strip()]
+    assert len(lines) == len(set(lines))  # each fact once, however many documents state it
+    assert any("partyTo" in line for line in lines)
+    assert "#" not in "".join(line.split(" ")[0] for line in lines)  # no annotation nodes
+    is_problem(client.get("/id/state/XXX", headers={"Accept": "text/turtle"}), 404)
     card = client.get("/id/state/MAR", headers={"Accept": "application/json"}).json()
     assert card["id"] == "state/MAR"
     onto = client.get("/ontology", headers={"Accept": "text/turtle"})

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response
-from pyoxigraph import NamedNode, RdfFormat
+from pyoxigraph import NamedNode, QueryTriples, RdfFormat, Variable, serialize
 from rdflib import Graph
 
 from mskg.api.deps import StoresDep
@@ -14,6 +14,7 @@ from mskg.api.routes.entities import entity_card
 from mskg.api.routes.sparql import GRAPH_ACCEPT, negotiate
 from mskg.errors import NotFound
 from mskg.ontology.model import ONTOLOGY_DIR
+from mskg.stores.oxigraph import PREFIXES
 
 router = APIRouter(tags=["rdf"])
 MEDIA = {
@@ -22,13 +23,16 @@ MEDIA = {
     "jsonld": "application/ld+json",
     "rdfxml": "application/rdf+xml",
 }
-OX = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "rdfxml": RdfFormat.RDF_XML}
-RDFLIB = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
-DESCRIBE = """
-CONSTRUCT { ?e ?p ?o . ?s ?q ?e } WHERE {
-  { ?e ?p ?o } UNION { ?s ?q ?e FILTER(isIRI(?s) && !CONTAINS(STR(?s), "#")) }
+OX = {
+    "ttl": RdfFormat.TURTLE,
+    "nt": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+    "rdfxml": RdfFormat.RDF_XML,
 }
-"""
+RDFLIB = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
+# The entity's facts and the facts about it, from the merged graph (each fact once): which
+# documents state them is provenance, in the named graphs (GET /entities/{id}, or SPARQL GRAPH).
+DESCRIBE = "CONSTRUCT { ?e ?p ?o . ?s ?q ?e } WHERE { { ?e ?p ?o } UNION { ?s ?q ?e } }"
 
 
 def _rdf_wanted(request: Request) -> str | None:
@@ -56,25 +60,17 @@ def dereference(
     stores: StoresDep,
     id: Annotated[str, Path(description="Entity id", examples=["state/MAR"])],
 ) -> Response:
-    """RDF (Turtle, N-Triples, JSON-LD, RDF/XML) → the entity's description across all
-    graphs; JSON (the default) → the entity card."""
+    """RDF (Turtle, N-Triples, JSON-LD, RDF/XML) → the facts about the entity, each once
+    (the merged graph); JSON (the default) → the entity card, with its sources."""
     fmt = _rdf_wanted(request)
     if fmt is None:
         return JSONResponse(entity_card(stores, id))
     entity = NamedNode(f"{stores.base}/id/{id}")
-    triples = stores.rdf.store.query(
-        DESCRIBE.replace("?e", str(entity)), use_default_graph_as_union=True
-    )
-    data = triples.serialize(format=RdfFormat.N_TRIPLES)
-    if not data:
+    answer = cast(QueryTriples, stores.rdf.query(DESCRIBE, substitutions={Variable("e"): entity}))
+    triples = list(answer)
+    if not triples:
         raise NotFound(f"no entity {id!r}", hint="find ids with GET /entities?q=…")
-    if fmt in OX:
-        g = stores.rdf.store.query(
-            DESCRIBE.replace("?e", str(entity)), use_default_graph_as_union=True
-        )
-        body = g.serialize(format=OX[fmt])
-    else:
-        body = Graph().parse(data=data, format="nt").serialize(format="json-ld").encode()
+    body = serialize(triples, format=OX[fmt], prefixes=PREFIXES) or b""
     return Response(body, media_type=MEDIA[fmt])
 
 
