@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
@@ -150,6 +151,19 @@ def request_kinds(
     return kinds
 
 
+class RawReads:
+    """The `read` the route's graph walk calls, straight on the raw FalkorDB graph: no
+    read-only check, no row cap, no decoding of nodes — only rows as dicts."""
+
+    def __init__(self, graph: Any) -> None:
+        self.graph = graph
+
+    def read(self, query: str, params: dict[str, Any], row_cap: int | None = None) -> Any:
+        result = self.graph.ro_query(query, params)
+        columns = [c[1] for c in result.header]
+        return SimpleNamespace(rows=[dict(zip(columns, r, strict=True)) for r in result.result_set])
+
+
 def raw_baselines(
     graph: Any, rdf: Any, base: str, hub: str, leaf: str, params: dict[str, str], n: dict[str, int]
 ) -> dict[str, dict[str, Any]]:
@@ -160,20 +174,14 @@ def raw_baselines(
         MENTIONED_IN,
         MENTIONED_IN_TOTAL,
     )
-    from mskg.api.routes.graph import HOP, NODES
-    from mskg.ontology import load_ontology
+    from mskg.api.routes.graph import NODES_FALKORDB, walk
     from mskg.queries.catalogue import get_query
 
-    types = sorted(load_ontology().by_rel_type)
+    raw = RawReads(graph)
 
-    def neighbourhood(center: str, depth: int) -> None:
-        seen, frontier = {center}, [center]
-        graph.ro_query(NODES, {"ids": [center]})
-        for _ in range(depth):
-            rows = graph.ro_query(HOP, {"ids": frontier, "types": types}).result_set
-            frontier = sorted({r[1] for r in rows} - seen)
-            seen |= set(frontier)
-        graph.ro_query(NODES, {"ids": sorted(seen)})
+    def neighbourhood(center: str, depth: int) -> None:  # the route's walk, default limit
+        order, _, _ = walk(raw, [center], depth, "", 200)  # type: ignore[arg-type]
+        graph.ro_query(NODES_FALKORDB, {"ids": order})
 
     def card(entity: str) -> None:  # the route's queries, with its default limit
         for query in (CARD_NODE, CARD_RELATIONS, MENTIONED_IN, MENTIONED_IN_TOTAL):
