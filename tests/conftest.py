@@ -4,11 +4,16 @@ on-disk Oxigraph store per test (or per module for read-only tests)."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
 
 from mskg.config import Settings
 from mskg.pipeline import Stores, load_documents
@@ -34,6 +39,44 @@ def make_settings(data_dir: Path, server: EmbeddedServer, **overrides) -> Settin
         graph_name=f"test-{uuid.uuid4().hex[:12]}",
         **overrides,
     )
+
+
+def child_env(settings: Settings) -> dict[str, str]:
+    """The environment of an `mskg` child process working on ``settings``' stores."""
+    return {
+        **os.environ,
+        "MSKG_DATA_DIR": str(settings.data_dir),
+        "MSKG_GRAPH_URL": str(settings.graph_url),
+        "MSKG_GRAPH_NAME": settings.graph_name,
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def kill_load_midway(
+    settings: Settings, folder: Path, server: EmbeddedServer, count: str, at_least: int = 20
+) -> int:
+    """Run `mskg load folder` in a child and SIGKILL it as soon as the read-only Cypher
+    ``count`` (one number) reaches ``at_least``; the last count read."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mskg.cli", "load", str(folder)],
+        env=child_env(settings),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    client = redis.Redis(unix_socket_path=str(server.socket))
+    deadline, counted = time.monotonic() + 120, 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            counted = client.execute_command("GRAPH.RO_QUERY", settings.graph_name, count)[1][0][0]
+        except redis.ResponseError:
+            counted = 0  # the graph does not exist yet
+        if counted >= at_least:
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.01)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the load finished before it could be killed"
+    return counted
 
 
 @pytest.fixture

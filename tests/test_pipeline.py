@@ -4,18 +4,13 @@ and the read-only guard are in the backend contract, tests/test_contract_load.py
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
 import sys
-import time
 
-import redis
 from pyoxigraph import NamedNode
 
 from mskg.pipeline import Stores, load_documents, stats
-from tests.conftest import CORPUS, ROOT, make_settings
+from tests.conftest import CORPUS, ROOT, kill_load_midway, make_settings
 
 DOC000 = CORPUS / "000_b8b2124286a87c6a.json"
 DOC001 = CORPUS / "001_1dea5c03c5093fa0.json"
@@ -80,35 +75,9 @@ def test_a_killed_load_is_repaired_by_rerunning_it(tmp_path, falkordb_server):
 
     corpus = write_corpus(150, tmp_path / "synth", seed=3)
     crashed = make_settings(tmp_path / "crashed", falkordb_server)
-    env = {
-        **os.environ,
-        "MSKG_DATA_DIR": str(crashed.data_dir),
-        "MSKG_GRAPH_URL": crashed.graph_url,
-        "MSKG_GRAPH_NAME": crashed.graph_name,
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mskg.cli", "load", str(corpus)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    loaded = kill_load_midway(
+        crashed, corpus, falkordb_server, "MATCH (d:Document) RETURN count(d)"
     )
-    count = redis.Redis(unix_socket_path=str(falkordb_server.socket))
-    deadline = time.monotonic() + 60
-    loaded = 0
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            reply = count.execute_command(
-                "GRAPH.RO_QUERY", crashed.graph_name, "MATCH (d:Document) RETURN count(d)"
-            )
-            loaded = reply[1][0][0]
-        except redis.ResponseError:
-            loaded = 0  # the graph does not exist yet
-        if loaded >= 20:
-            proc.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.01)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the load finished before it could be killed"
     assert 20 <= loaded < 150
 
     with Stores(crashed) as stores:

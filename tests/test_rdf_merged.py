@@ -4,20 +4,16 @@ without provenance, kept right by loads, replacements, deletes, crashes and reru
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
 import textwrap
-import time
 
-import redis
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
 from mskg.loaders import read_source
 from mskg.loaders.graph import document_sha256
 from mskg.pipeline import Stores, delete_document, load_documents
-from tests.conftest import ROOT, make_settings
+from tests.conftest import ROOT, child_env, kill_load_midway, make_settings
 from tests.test_pipeline import DOC000, DOC001, RABAT
 
 BASE = "https://w3id.org/mskg"
@@ -123,16 +119,6 @@ def test_a_store_without_the_merged_graph_gets_it_when_opened(settings):
 # -- crashes: the rule is "a rerun rewrites what was interrupted" (mskg.pipeline) ------------
 
 
-def _child_env(settings) -> dict[str, str]:
-    return {
-        **os.environ,
-        "MSKG_DATA_DIR": str(settings.data_dir),
-        "MSKG_GRAPH_URL": settings.graph_url,
-        "MSKG_GRAPH_NAME": settings.graph_name,
-        "PYTHONPATH": str(ROOT),
-    }
-
-
 def _two_versions(tmp_path):
     """150 synthetic documents, then 150 others with the same ids (every one a replacement)."""
     sys.path.insert(0, str(ROOT))
@@ -177,7 +163,7 @@ def test_a_crash_between_the_two_rdf_writes_is_repaired_by_the_rerun(tmp_path, f
         main()
         """
     )
-    proc = subprocess.run([sys.executable, "-c", child], env=_child_env(crashed), check=False)
+    proc = subprocess.run([sys.executable, "-c", child], env=child_env(crashed), check=False)
     assert proc.returncode == 137
 
     with Stores(crashed) as stores:
@@ -205,26 +191,10 @@ def test_a_killed_reload_of_changed_documents_is_repaired_by_rerunning_it(
     with Stores(crashed) as stores:
         assert load_documents(stores, [v1]).ok
     new = [document_sha256(d) for f in sorted(v2.glob("*.json")) for d in read_source(f)]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mskg.cli", "load", str(v2)],
-        env=_child_env(crashed),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    count = redis.Redis(unix_socket_path=str(falkordb_server.socket))
     query = "MATCH (d:Document) WHERE d.sha256 IN $new RETURN count(d)"
-    deadline, replaced = time.monotonic() + 120, 0
-    while time.monotonic() < deadline and proc.poll() is None:
-        reply = count.execute_command(
-            "GRAPH.RO_QUERY", crashed.graph_name, f"CYPHER new={json.dumps(new)} {query}"
-        )
-        replaced = reply[1][0][0]
-        if replaced >= 20:
-            proc.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.01)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the load finished before it could be killed"
+    replaced = kill_load_midway(
+        crashed, v2, falkordb_server, f"CYPHER new={json.dumps(new)} {query}"
+    )
     assert 20 <= replaced < 150
 
     with Stores(crashed) as stores:
