@@ -63,11 +63,19 @@ class EmbeddedServer:
         self.socket = self.path / "falkordb.sock"
         self.process: subprocess.Popen | None = None
 
+    def client(self, socket_timeout: float) -> redis.Redis:
+        """A plain client of this server that never resends: after SHUTDOWN the lost
+        connection is the expected answer, and redis-py's default retry slept ~4 s on it at
+        every stop."""
+        return redis.Redis(
+            unix_socket_path=str(self.socket), socket_timeout=socket_timeout, retry=NO_RETRY
+        )
+
     def _ping(self) -> bool:
         if not self.socket.exists():
             return False
         try:
-            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2).ping())
+            return bool(self.client(socket_timeout=2).ping())
         except (redis.ConnectionError, redis.TimeoutError, OSError):
             return False
 
@@ -151,7 +159,7 @@ class EmbeddedServer:
         """
         if self.process is None:
             return
-        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=30)
+        client = self.client(socket_timeout=30)
         with contextlib.suppress(redis.RedisError, OSError):
             compact_aof(client)
         with contextlib.suppress(redis.RedisError, OSError):
@@ -414,7 +422,7 @@ def reap_orphan(path: Path) -> None:
     server = EmbeddedServer(path)
     if server._ping():
         with contextlib.suppress(redis.ConnectionError, OSError):
-            redis.Redis(unix_socket_path=str(server.socket)).shutdown()
+            server.client(socket_timeout=30).shutdown()
     pid_file = path / "falkordb.pid"
     if pid_file.exists():
         with contextlib.suppress(ProcessLookupError, ValueError, PermissionError):
