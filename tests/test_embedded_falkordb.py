@@ -14,7 +14,7 @@ from mskg.config import Settings
 from mskg.errors import BadQuery, QueryTimeout
 from mskg.pipeline import Stores, load_documents, stats
 from mskg.stores import falkordb as falkordb_store
-from mskg.stores.falkordb import READ_GRACE
+from mskg.stores.falkordb import NO_RETRY, READ_GRACE
 from tests.conftest import CORPUS, make_settings
 
 
@@ -83,7 +83,9 @@ def test_a_server_that_never_answers_its_first_query_is_restarted(tmp_path, monk
 
 
 def _hold_a_query_thread(socket: Path, query: str) -> None:
-    client = redis.Redis(unix_socket_path=str(socket))
-    # The restart kills the server under it: the connection breaks or times out.
+    # No resend: redis-py's default retry would send the endless query again, to the restarted
+    # server, as soon as it is up. The restart kills the server under it: the connection
+    # breaks or times out.
+    client = redis.Redis(unix_socket_path=str(socket), retry=NO_RETRY)
     with contextlib.suppress(redis.ConnectionError, redis.TimeoutError):
         client.execute_command("GRAPH.RO_QUERY", "mskg", query)
