@@ -77,7 +77,7 @@ def run_mskg(folder: Path, data_dir: Path, budget_s: float) -> dict[str, Any]:
     totals: dict[str, float] = {}
     checkpoints: list[dict[str, float]] = []
     with Stores(settings) as stores:
-        for name in ("replace_graph", "graph_hash", "flush"):
+        for name in ("replace_graph", "add_graphs", "has_graph", "graph_hash", "flush"):
             _timed(stores.rdf, name, totals, "oxigraph_s")
         for name in ("write", "write_many", "document_hash", "document_hashes"):
             _timed(stores.graph, name, totals, "falkordb_s")

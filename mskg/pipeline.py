@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pyoxigraph import Literal, Quad
+
 from mskg.config import Settings
 from mskg.document import Document
 from mskg.errors import InvalidDocument, MskgError, Problem
@@ -31,7 +33,7 @@ from mskg.ontology import load_registry
 from mskg.ontology.registry import REGISTRY_SOURCE
 from mskg.stores import cypher, open_graph_store
 from mskg.stores.base import GraphBatch, GraphStore
-from mskg.stores.oxigraph import OxigraphStore
+from mskg.stores.oxigraph import SHA256, OxigraphStore
 
 Progress = Callable[[str], None]
 # Documents between Oxigraph flushes during a load. Without them RocksDB's memtables grew the
@@ -168,10 +170,6 @@ def ensure_registry(stores: Stores) -> bool:
     g = registry_graph(stores.base)
     if stores.graph.document_hash(REGISTRY_SOURCE) == sha and stores.rdf.graph_hash(g.value) == sha:
         return False
-    from pyoxigraph import Literal, Quad
-
-    from mskg.stores.oxigraph import SHA256
-
     quads = [*registry_quads(registry, stores.base), Quad(g, SHA256, Literal(sha), g)]
     onto = ontology_quads(stores.base)
     stores.rdf.replace_graph(ontology_graph(stores.base).value, onto)
@@ -182,11 +180,13 @@ def ensure_registry(stores: Stores) -> bool:
 
 def write_documents(stores: Stores, docs: list[Document]) -> list[int | None]:
     """Write documents (distinct ids) to both stores: how many triples each, None for one
-    whose version both already hold. The RDF graphs are replaced one by one, then the graph
-    store gets every document in one transaction (each with its hash)."""
+    whose version both already hold. The RDF graphs come first: a document's graph is
+    replaced in place, new ones are added together (in bulk when they are many); then the
+    graph store gets every document in one transaction (each with its hash)."""
     held = stores.graph.document_hashes([doc.id for doc in docs])
     batches: list[GraphBatch] = []
     written: list[int | None] = []
+    new_graphs: list[tuple[str, list[Quad]]] = []
     for doc in docs:
         text = doc.to_json()
         sha = document_sha256(doc, text)
@@ -195,9 +195,13 @@ def write_documents(stores: Stores, docs: list[Document]) -> list[int | None]:
             written.append(None)
             continue
         quads = document_quads(doc, stores.base, sha)
-        stores.rdf.replace_graph(graph_iri, quads)
+        if stores.rdf.has_graph(graph_iri):
+            stores.rdf.replace_graph(graph_iri, quads)
+        else:
+            new_graphs.append((graph_iri, quads))
         batches.append(document_batch(doc, sha, text))
         written.append(len(quads))
+    stores.rdf.add_graphs(new_graphs)
     if batches:
         stores.graph.write_many(batches)
     return written

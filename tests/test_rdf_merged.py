@@ -13,8 +13,9 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFor
 from mskg.loaders import read_source
 from mskg.loaders.graph import document_sha256
 from mskg.pipeline import Stores, delete_document, load_documents
+from mskg.stores import oxigraph
 from tests.conftest import ROOT, child_env, kill_load_midway, make_settings
-from tests.test_pipeline import DOC000, DOC001, RABAT
+from tests.test_pipeline import DOC000, DOC001, RABAT, rdf_snapshot
 
 BASE = "https://w3id.org/mskg"
 MSKG = "https://w3id.org/mskg/ontology#"
@@ -204,6 +205,93 @@ def test_a_killed_reload_of_changed_documents_is_repaired_by_rerunning_it(
         after = merged(stores.rdf.store)
         assert after == expected_merged(stores.rdf.store)
     assert after == _clean_merged(tmp_path, falkordb_server, v2)
+
+
+# -- new documents in bulk (OxigraphStore.add_graphs) ------------------------------------------
+
+
+def test_new_documents_in_bulk_give_the_store_one_transaction_each_gives(
+    tmp_path, falkordb_server, monkeypatch
+):
+    v1, _ = _two_versions(tmp_path)
+    sizes: list[int] = []
+    add_graphs = oxigraph.OxigraphStore.add_graphs
+
+    def counting(self, graphs):
+        sizes.append(len(graphs))
+        return add_graphs(self, graphs)
+
+    monkeypatch.setattr(oxigraph.OxigraphStore, "add_graphs", counting)
+    with Stores(make_settings(tmp_path / "bulk", falkordb_server)) as stores:
+        assert load_documents(stores, [v1]).documents == 150
+        bulk = rdf_snapshot(stores)
+        assert merged(stores.rdf.store) == expected_merged(stores.rdf.store)
+    assert sizes == [100, 50] and min(sizes) >= oxigraph.BULK_MIN  # both groups went in bulk
+
+    monkeypatch.setattr(oxigraph, "BULK_MIN", 10**9)
+    with Stores(make_settings(tmp_path / "one-by-one", falkordb_server)) as stores:
+        assert load_documents(stores, [v1]).documents == 150
+        assert rdf_snapshot(stores) == bulk
+
+
+def test_a_crash_inside_a_bulk_load_is_undone_when_the_store_opens(tmp_path, falkordb_server):
+    """The process dies when the bulk loader has written half of the second group (the new
+    facts first, so facts are in the merged graph without the graphs that state them): the
+    next opening removes that group and rebuilds the merged graph; the rerun writes it."""
+    v1, _ = _two_versions(tmp_path)
+    crashed = make_settings(tmp_path / "crashed", falkordb_server)
+    child = textwrap.dedent(
+        f"""
+        import os
+        import sys
+        from mskg.stores import oxigraph
+        from mskg.cli import main
+
+        add_graphs, groups = oxigraph.OxigraphStore.add_graphs, []
+
+        class HalfThenDie:
+            def __init__(self, store):
+                self.store = store
+
+            def __getattr__(self, name):
+                return getattr(self.store, name)
+
+            def __contains__(self, quad):
+                return quad in self.store
+
+            def bulk_extend(self, quads):
+                quads = list(quads)
+                self.store.bulk_extend(quads[: len(quads) // 2])
+                self.store.flush()
+                os._exit(137)  # like a SIGKILL: no cleanup
+
+        def add_then_die(self, graphs):
+            groups.append(graphs)
+            if len(groups) == 2:
+                self.store = HalfThenDie(self.store)
+            return add_graphs(self, graphs)
+
+        oxigraph.OxigraphStore.add_graphs = add_then_die
+        sys.argv = ["mskg", "load", {str(v1)!r}]
+        main()
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", child], env=child_env(crashed), check=False)
+    assert proc.returncode == 137
+
+    with Stores(crashed) as stores:
+        store = stores.rdf.store
+        assert not store.contains_named_graph(oxigraph.LOADING)
+        assert store.contains_named_graph(NamedNode(f"{crashed.base}/doc/synth-000099"))
+        for n in (100, 149):  # half of the second group had been written: all of it is gone
+            assert not store.contains_named_graph(NamedNode(f"{crashed.base}/doc/synth-{n:06}"))
+        assert merged(store) == expected_merged(store)
+        rerun = load_documents(stores, [v1])
+        assert rerun.ok and (rerun.documents, rerun.skipped) == (50, 100)
+        after = rdf_snapshot(stores)
+    with Stores(make_settings(tmp_path / "clean", falkordb_server)) as stores:
+        assert load_documents(stores, [v1]).ok
+        assert rdf_snapshot(stores) == after
 
 
 def test_export_keeps_the_merged_graph_as_the_default_graph(corpus_stores):
