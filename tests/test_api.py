@@ -14,6 +14,7 @@ import pytest
 from pyoxigraph import Dataset, RdfFormat, parse
 from SPARQLWrapper import JSON, XML, SPARQLWrapper
 
+from mskg.api.routes.graph import GraphResponse
 from tests.api_server import environment, running_api
 from tests.conftest import CORPUS, make_settings
 
@@ -114,6 +115,7 @@ def test_a_hub_card_is_bounded_and_says_how_much_it_left_out(client):
 def test_graph_for_a_front_end(client):
     params = {"center": "agreement/cimo-algiers-declaration", "depth": 1}
     g = client.get("/graph", params=params).json()
+    GraphResponse.model_validate(g)  # what /openapi.json promises
     nodes = g["elements"]["nodes"]
     ids = {n["data"]["id"] for n in nodes}
     assert {f"state/{iso}" for iso in ("MAR", "ESP", "ITA")} <= ids
@@ -189,7 +191,7 @@ def _walk(relations, centers, depth, types, limit, allowed=None) -> dict:
 def test_graph_walk_keeps_what_the_whole_graph_says(corpus_stores):
     """The route reads only what it keeps (the first ids of each hop); the answer must be
     the walk over the whole graph, degree included, for hubs and leaves, cut or not."""
-    from mskg.api.routes.graph import IN_DOMAIN, graph
+    from mskg.api.routes.graph import IN_DOMAIN, relationship_graph
 
     relations = _whole_graph(corpus_stores)
     degree: dict[str, int] = {}
@@ -208,7 +210,11 @@ def test_graph_walk_keeps_what_the_whole_graph_says(corpus_stores):
             for limit in (1, 3, 12, 200):
                 for rel in (None, ["PARTICIPATED_IN", "PARTY_TO"]):
                     for domain in (None, ["domain/terrorism"]):
-                        got = graph(corpus_stores, center, depth, rel, domain, None, None, limit)
+                        got = GraphResponse.model_validate(
+                            relationship_graph(
+                                corpus_stores, center, depth, rel, domain, limit=limit
+                            )
+                        )
                         want = _walk(
                             relations, center, depth, rel, limit, allowed if domain else None
                         )

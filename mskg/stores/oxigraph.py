@@ -304,6 +304,11 @@ class OxigraphStore:
             kwargs["substitutions"] = substitutions
         return self.store.query(sparql, **kwargs)
 
+    def ping(self) -> None:
+        """Read one statement: raises when the store cannot be read (``len`` counts every
+        quad, 150 ms at 1,000 documents)."""
+        next(iter(self.store.quads_for_pattern(None, None, None, DefaultGraph())), None)
+
     def __len__(self) -> int:
         return len(self.store)
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from mskg.api.deps import StoresDep
 from mskg.errors import BadQuery, NotFound
 from mskg.ontology import load_ontology
+from mskg.pipeline import Stores
 from mskg.stores.base import GraphStore
 from mskg.stores.cypher import safe_name
 
@@ -207,7 +209,11 @@ def walk(
     return order, edges, truncated
 
 
-@router.get("/graph", summary="The relationship graph around one or more entities")
+@router.get(
+    "/graph",
+    summary="The relationship graph around one or more entities",
+    response_model=GraphResponse,
+)
 def graph(
     stores: StoresDep,
     center: Annotated[
@@ -243,10 +249,26 @@ def graph(
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="Most nodes returned.")] = 200,
-) -> GraphResponse:
+) -> JSONResponse:
     """Nodes carry id, class, labels in ar/en/fr and degree; edges carry id, source, target,
     type and the number of sources. Order is deterministic (by hop, then id). Feed
     `elements` to `cytoscape({elements})`. See docs/api.md."""
+    # Plain dicts, serialised once: as GraphResponse models, FastAPI dumped, validated and
+    # serialised them again (tests/test_api.py holds the answer to GraphResponse).
+    return JSONResponse(relationship_graph(stores, center, depth, rel, domain, from_, to, limit))
+
+
+def relationship_graph(
+    stores: Stores,
+    center: list[str],
+    depth: int = 1,
+    rel: list[str] | None = None,
+    domain: list[str] | None = None,
+    from_: str | None = None,
+    to: str | None = None,
+    limit: int = 200,
+) -> dict[str, Any]:
+    """The answer of ``GET /graph`` (its parameters, checked), as ``GraphResponse`` data."""
     rel_pattern = _rel_pattern(rel)
     read = stores.graph.read
     allowed: set[str] | None = None
@@ -274,23 +296,16 @@ def graph(
     for i in order:
         d = details[i]
         labels = {"ar": d["ar"] or "", "en": d["en"] or "", "fr": d["fr"] or ""}
-        nodes.append(
-            Node(
-                data=NodeData(
-                    **{
-                        "id": i,
-                        "label": labels["en"] or labels["ar"] or i,
-                        "labels": labels,
-                        "class": d["type"],
-                        "degree": d["degree"],
-                        "center": i in centers,
-                    }
-                )
-            )
-        )
+        node = {
+            "id": i,
+            "label": labels["en"] or labels["ar"] or i,
+            "labels": labels,
+            "class": d["type"],
+            "degree": d["degree"],
+            "center": i in centers,
+        }
+        nodes.append({"data": node})
     edge_list = [
-        Edge(data=EdgeData(**e))
-        for eid, e in sorted(edges.items())
-        if e["source"] in kept and e["target"] in kept
+        {"data": e} for _, e in sorted(edges.items()) if e["source"] in kept and e["target"] in kept
     ]
-    return GraphResponse(elements=Elements(nodes=nodes, edges=edge_list), truncated=truncated)
+    return {"elements": {"nodes": nodes, "edges": edge_list}, "truncated": truncated}

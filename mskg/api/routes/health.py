@@ -36,7 +36,7 @@ def health(state: StateDep) -> dict[str, Any]:
     except Exception as exc:  # report, do not fail
         out["graph"] = f"error: {exc}"
     try:
-        len(stores.rdf)
+        stores.rdf.ping()
     except Exception as exc:
         out["rdf"] = f"error: {exc}"
     if state.sparql is None or not state.sparql.alive():
