@@ -77,15 +77,6 @@ OPTIONAL MATCH (n)-[x]-(:Entity)
 RETURN n.id AS id, n.type AS type, n.label_ar AS ar, n.label_en AS en, n.label_fr AS fr,
        n.date AS date, count(x) AS degree
 """
-# The whole hop (every relationship of the frontier), as the route ran it before it bounded
-# its hops; bench/api.py still times it as the raw store's walk of the neighbourhood.
-HOP = """
-UNWIND $ids AS i
-MATCH (a:Entity {id: i})-[r]-(b:Entity)
-WHERE type(r) IN $types
-RETURN a.id AS a, b.id AS b, type(r) AS type, startNode(r) = a AS out, r.key AS key,
-       size(r.sources) AS sources
-"""
 IN_DOMAIN = """
 MATCH (d:Entity)-[:BROADER*0..3]->(top:Entity)
 WHERE top.id IN $domains
@@ -183,15 +174,17 @@ def walk(
         if not frontier:
             break
         room = max(0, limit - len(order))
-        # At most len(seen) of the first ids are already in the view, so room + len(seen) + 1
-        # ids hold the room's new ones and tell whether more were left out. The domain filter
-        # drops an unknown number of them: it needs every id.
-        cap = room + len(seen) + 1 if allowed is None else 1 << 30
-        params = {"frontier": frontier, "cap": cap}
-        ids = [r["id"] for r in graph.read(next_ids, params, row_cap=None).rows]
-        new = [i for i in ids if i not in seen and (allowed is None or i in allowed)]
-        truncated = truncated or len(new) > room
-        new = new[:room]
+        new: list[str] = []
+        if room or not truncated:  # a full view already known to be cut adds no ids
+            # At most len(seen) of the first ids are already in the view, so room + len(seen)
+            # + 1 ids hold the room's new ones and tell whether more were left out. The
+            # domain filter drops an unknown number of them: it needs every id.
+            cap = room + len(seen) + 1 if allowed is None else 1 << 30
+            params = {"frontier": frontier, "cap": cap}
+            ids = [r["id"] for r in graph.read(next_ids, params, row_cap=None).rows]
+            new = [i for i in ids if i not in seen and (allowed is None or i in allowed)]
+            truncated = truncated or len(new) > room
+            new = new[:room]
         params = {
             "frontier": frontier,
             "f_lo": frontier[0],
