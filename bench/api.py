@@ -155,6 +155,8 @@ class RawReads:
     """The `read` the route's graph walk calls, straight on the raw FalkorDB graph: no
     read-only check, no row cap, no decoding of nodes — only rows as dicts."""
 
+    dialect = "falkordb"  # the card takes its FalkorDB path
+
     def __init__(self, graph: Any) -> None:
         self.graph = graph
 
@@ -168,24 +170,19 @@ def raw_baselines(
     graph: Any, rdf: Any, base: str, hub: str, leaf: str, params: dict[str, str], n: dict[str, int]
 ) -> dict[str, dict[str, Any]]:
     """The raw stores doing what the routes do, in this process."""
-    from mskg.api.routes.entities import (
-        CARD_NODE,
-        CARD_RELATIONS,
-        MENTIONED_IN,
-        MENTIONED_IN_TOTAL,
-    )
+    from mskg.api.routes.entities import entity_card
     from mskg.api.routes.graph import NODES_FALKORDB, walk
     from mskg.queries.catalogue import get_query
 
     raw = RawReads(graph)
+    raw_stores = SimpleNamespace(graph=raw, base=base)
 
     def neighbourhood(center: str, depth: int) -> None:  # the route's walk, default limit
         order, _, _ = walk(raw, [center], depth, "", 200)  # type: ignore[arg-type]
         graph.ro_query(NODES_FALKORDB, {"ids": order})
 
-    def card(entity: str) -> None:  # the route's queries, with its default limit
-        for query in (CARD_NODE, CARD_RELATIONS, MENTIONED_IN, MENTIONED_IN_TOTAL):
-            graph.ro_query(query, {"id": entity, "limit": 50})
+    def card(entity: str) -> None:  # the route's own function, its defaults, on raw reads
+        entity_card(raw_stores, entity)
 
     skip = {k for k in request_kinds(base, hub, leaf, params, "") if k not in n}
     n = {k: n.get(k, 10) for k in request_kinds(base, hub, leaf, params, "")}

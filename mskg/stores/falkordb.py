@@ -262,7 +262,7 @@ class FalkorStore:
             raise StoreUnavailable(f"FalkorDB at {self.where} is not reachable: {exc}") from exc
 
     def document_hash(self, doc_id: str) -> str | None:
-        return plan.previous_hash(doc_id, self._q)
+        return self.document_hashes([doc_id]).get(doc_id)
 
     def document_hashes(self, doc_ids: list[str]) -> dict[str, str]:
         return plan.previous_hashes(doc_ids, self._q)

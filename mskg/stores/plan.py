@@ -36,11 +36,6 @@ def previous_hashes(sources: Sequence[str], fetch: Fetch) -> dict[str, str]:
     return {r[0]: r[2] for r in rows}
 
 
-def previous_hash(source: str, fetch: Fetch) -> str | None:
-    """The sha256 the graph holds for ``source``, or None when it is not loaded."""
-    return previous_hashes([source], fetch).get(source)
-
-
 @dataclass
 class _Node:
     """One entity node as the plan replays the sources on it."""

@@ -106,9 +106,6 @@ WITH type, dir, total,
 RETURN type, dir, total, items
 ORDER BY type, dir
 """
-# bench/api.py times the card's queries as the raw store's work, with {id, limit} only: for
-# it, the portable query at the default `evidence`.
-CARD_RELATIONS = CARD_RELATIONS_PORTABLE.replace("$evidence", str(EVIDENCE))
 
 
 # On FalkorDB a hub's card would spend most of its time in that query: an untyped,
