@@ -36,10 +36,6 @@ from mskg.stores.base import GraphBatch, GraphStore
 from mskg.stores.oxigraph import SHA256, OxigraphStore
 
 Progress = Callable[[str], None]
-# Documents between Oxigraph flushes during a load. Without them RocksDB's memtables grew the
-# loading process to ~2 GB after 3,000 synthetic documents and ~4 GB at 10,000; flushing every
-# 200 kept it near 300 MB (bench/, docs/benchmarks.md).
-FLUSH_EVERY = 200
 # Documents the graph store gets in one transaction during a load: a few statements for them
 # all instead of a dozen per document, and a hub node or relationship rewritten once for
 # them all (bench/, docs/benchmarks.md). Each source is still all or nothing.
@@ -245,8 +241,6 @@ def load_documents(
                 report.relations += len(doc.relations)
                 entities.update(doc.entity_ids())
                 report.loaded.append(doc.id)
-                if report.documents % FLUSH_EVERY == 0:
-                    stores.rdf.flush()  # bounds RocksDB's memtables (see FLUSH_EVERY)
             if progress:
                 progress(source)
         pending.clear()
