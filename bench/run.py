@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--budget",
         type=float,
-        default=float(os.environ.get("BENCH_BUDGET_S", "1800")),
+        default=float(os.environ.get("BENCH_BUDGET_S", "3600")),
         help="seconds one load may take before it stops and reports how far it got",
     )
     parser.add_argument("--out", type=Path, default=RESULTS)
