@@ -128,6 +128,25 @@ def _two_versions(tmp_path):
     return write_corpus(150, tmp_path / "v1", seed=3), write_corpus(150, tmp_path / "v2", seed=4)
 
 
+def load_in_a_child_that_dies(settings, folder, patch: str) -> None:
+    """`mskg load folder` in a child process whose code ``patch`` changed first, so that it
+    ends with ``os._exit(137)`` (like a SIGKILL: no cleanup, no flush) at a chosen point."""
+    child = (
+        "import os\nimport sys\n"
+        + textwrap.dedent(patch)
+        + textwrap.dedent(
+            f"""
+        from mskg.cli import main
+
+        sys.argv = ["mskg", "load", {str(folder)!r}]
+        main()
+        """
+        )
+    )
+    proc = subprocess.run([sys.executable, "-c", child], env=child_env(settings), check=False)
+    assert proc.returncode == 137, "the load did not die where the patch makes it die"
+
+
 def _clean_merged(tmp_path, falkordb_server, corpus) -> set[tuple[str, str, str]]:
     clean = make_settings(tmp_path / "clean", falkordb_server)
     with Stores(clean) as stores:
@@ -142,12 +161,8 @@ def test_a_crash_between_the_two_rdf_writes_is_repaired_by_the_rerun(tmp_path, f
     crashed = make_settings(tmp_path / "crashed", falkordb_server)
     with Stores(crashed) as stores:
         assert load_documents(stores, [v1]).ok
-    child = textwrap.dedent(
-        f"""
-        import os
-        import sys
+    patch = """
         from mskg.stores.oxigraph import OxigraphStore
-        from mskg.cli import main
 
         drop, seen = OxigraphStore.drop_graph, []
 
@@ -156,16 +171,12 @@ def test_a_crash_between_the_two_rdf_writes_is_repaired_by_the_rerun(tmp_path, f
             if "/doc/" in graph_iri:
                 seen.append(graph_iri)
                 if len(seen) == 20:
-                    os._exit(137)  # like a SIGKILL: no cleanup, no flush
+                    os._exit(137)
             return dropped
 
         OxigraphStore.drop_graph = drop_then_die
-        sys.argv = ["mskg", "load", {str(v2)!r}]
-        main()
         """
-    )
-    proc = subprocess.run([sys.executable, "-c", child], env=child_env(crashed), check=False)
-    assert proc.returncode == 137
+    load_in_a_child_that_dies(crashed, v2, patch)
 
     with Stores(crashed) as stores:
         store = stores.rdf.store
@@ -240,12 +251,8 @@ def test_a_crash_inside_a_bulk_load_is_undone_when_the_store_opens(tmp_path, fal
     next opening removes that group and rebuilds the merged graph; the rerun writes it."""
     v1, _ = _two_versions(tmp_path)
     crashed = make_settings(tmp_path / "crashed", falkordb_server)
-    child = textwrap.dedent(
-        f"""
-        import os
-        import sys
+    patch = """
         from mskg.stores import oxigraph
-        from mskg.cli import main
 
         add_graphs, groups = oxigraph.OxigraphStore.add_graphs, []
 
@@ -263,7 +270,7 @@ def test_a_crash_inside_a_bulk_load_is_undone_when_the_store_opens(tmp_path, fal
                 quads = list(quads)
                 self.store.bulk_extend(quads[: len(quads) // 2])
                 self.store.flush()
-                os._exit(137)  # like a SIGKILL: no cleanup
+                os._exit(137)
 
         def add_then_die(self, graphs):
             groups.append(graphs)
@@ -272,12 +279,8 @@ def test_a_crash_inside_a_bulk_load_is_undone_when_the_store_opens(tmp_path, fal
             return add_graphs(self, graphs)
 
         oxigraph.OxigraphStore.add_graphs = add_then_die
-        sys.argv = ["mskg", "load", {str(v1)!r}]
-        main()
         """
-    )
-    proc = subprocess.run([sys.executable, "-c", child], env=child_env(crashed), check=False)
-    assert proc.returncode == 137
+    load_in_a_child_that_dies(crashed, v1, patch)
 
     with Stores(crashed) as stores:
         store = stores.rdf.store
