@@ -88,8 +88,10 @@ log = logging.getLogger("mskg.stores")
 
 
 def facts_of(graph_iri: str, quads: Iterable[Quad]) -> set[Quad]:
-    """The facts among ``quads`` of the graph ``graph_iri``, as default-graph quads: ``is_fact``
-    with the graph's two strings computed once (this runs on every quad a load writes)."""
+    """The statements of the graph ``graph_iri`` among ``quads`` that belong to the merged
+    graph, as default-graph quads: those whose subject is an IRI that is neither the graph
+    itself nor a node inside it (``G#…``), with no blank node (a blank node belongs to the
+    graph that states it; the ontology's are OWL lists)."""
     inside = graph_iri + "#"
     return {
         Quad(q.subject, q.predicate, q.object)
@@ -103,21 +105,7 @@ def facts_of(graph_iri: str, quads: Iterable[Quad]) -> set[Quad]:
     }
 
 
-def is_fact(quad: Quad) -> bool:
-    """Whether a statement of a named graph belongs to the merged graph: its subject is an IRI
-    that is neither the graph itself nor a node inside it (``G#…``), and no blank node is in it
-    (a blank node belongs to the graph that states it; the ontology's are OWL lists)."""
-    s, o, g = quad.subject, quad.object, quad.graph_name
-    return (
-        isinstance(s, NamedNode)
-        and isinstance(g, NamedNode)
-        and not isinstance(o, BlankNode)
-        and s.value != g.value
-        and not s.value.startswith(g.value + "#")
-    )
-
-
-# ``is_fact`` in SPARQL, for ``?s ?p ?o`` in graph ``?g``.
+# ``facts_of`` in SPARQL, for ``?s ?p ?o`` in graph ``?g``.
 _FACT = '(isIRI(?s) && !isBlank(?o) && ?s != ?g && !STRSTARTS(STR(?s), CONCAT(STR(?g), "#")))'
 # The merged graph from scratch, in one transaction.
 REBUILD = f"""CLEAR DEFAULT ;
