@@ -176,13 +176,13 @@ def ensure_registry(stores: Stores) -> bool:
 
 def write_documents(stores: Stores, docs: list[Document]) -> list[int | None]:
     """Write documents (distinct ids) to both stores: how many triples each, None for one
-    whose version both already hold. The RDF graphs come first: a document's graph is
-    replaced in place, new ones are added together (in bulk when they are many); then the
-    graph store gets every document in one transaction (each with its hash)."""
+    whose version both already hold. The RDF graphs come first (a document's graph is
+    replaced, new ones are added together, in bulk when they are many), then the graph store
+    gets every document in one transaction (each with its hash)."""
     held = stores.graph.document_hashes([doc.id for doc in docs])
     batches: list[GraphBatch] = []
     written: list[int | None] = []
-    new_graphs: list[tuple[str, list[Quad]]] = []
+    graphs: list[tuple[str, list[Quad]]] = []
     for doc in docs:
         text = doc.to_json()
         sha = document_sha256(doc, text)
@@ -191,13 +191,10 @@ def write_documents(stores: Stores, docs: list[Document]) -> list[int | None]:
             written.append(None)
             continue
         quads = document_quads(doc, stores.base, sha)
-        if stores.rdf.has_graph(graph_iri):
-            stores.rdf.replace_graph(graph_iri, quads)
-        else:
-            new_graphs.append((graph_iri, quads))
+        graphs.append((graph_iri, quads))
         batches.append(document_batch(doc, sha, text))
         written.append(len(quads))
-    stores.rdf.add_graphs(new_graphs)
+    stores.rdf.write_graphs(graphs)
     if batches:
         stores.graph.write_many(batches)
     return written

@@ -121,9 +121,7 @@ class RdfStore(Protocol):
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove the named graph and the facts no other graph states."""
 
-    def has_graph(self, graph_iri: str) -> bool: ...
-
-    def add_graphs(self, graphs: list[tuple[str, list[Any]]]) -> None:
-        """Add named graphs the store does not hold yet, with their facts."""
+    def write_graphs(self, graphs: list[tuple[str, list[Any]]]) -> None:
+        """Replace or add named graphs, keeping the merged graph right."""
 
     def close(self) -> None: ...

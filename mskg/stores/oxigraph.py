@@ -195,13 +195,22 @@ class OxigraphStore:
         if self._unflushed >= FLUSH_QUADS:
             self.flush()
 
-    def has_graph(self, graph_iri: str) -> bool:
-        return self.store.contains_named_graph(NamedNode(graph_iri))
+    def write_graphs(self, graphs: list[tuple[str, list[Quad]]]) -> None:
+        """Write named graphs with their facts: a graph the store holds is replaced
+        (``replace_graph``), the new ones are added together (``add_graphs``)."""
+        new = []
+        for graph_iri, quads in graphs:
+            if self.store.contains_named_graph(NamedNode(graph_iri)):
+                self.replace_graph(graph_iri, quads)
+            else:
+                new.append((graph_iri, quads))
+        if new:
+            self.add_graphs(new)
 
     def add_graphs(self, graphs: list[tuple[str, list[Quad]]]) -> None:
-        """Add named graphs the store does not hold (``has_graph`` is False for each), with
-        their facts: in bulk when there are ``BULK_MIN`` or more, crash-safe through the
-        ``LOADING`` graph (module docstring); otherwise one transaction each."""
+        """Add named graphs the store does not hold, with their facts: in bulk when there are
+        ``BULK_MIN`` or more, crash-safe through the ``LOADING`` graph (module docstring);
+        otherwise one transaction each."""
         if len(graphs) < BULK_MIN:
             for graph_iri, quads in graphs:
                 self.replace_graph(graph_iri, quads)
