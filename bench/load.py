@@ -55,15 +55,20 @@ def _docs(folder: Path) -> Iterator[Any]:
         yield read(path)
 
 
-def _timed(obj: Any, name: str, totals: dict[str, float], key: str) -> None:
-    """Wrap ``obj.name`` so the seconds spent in it add up in ``totals[key]``."""
+def _timed(obj: Any, name: str, totals: dict[str, float], key: str, inside: set[str]) -> None:
+    """Wrap ``obj.name`` so the seconds spent in it add up in ``totals[key]``; a timed call
+    made from within another one of the same ``key`` (a flush inside a write) counts once."""
     inner: Callable[..., Any] = getattr(obj, name)
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if key in inside:
+            return inner(*args, **kwargs)
+        inside.add(key)
         t0 = time.perf_counter()
         try:
             return inner(*args, **kwargs)
         finally:
+            inside.discard(key)
             totals[key] = totals.get(key, 0.0) + time.perf_counter() - t0
 
     setattr(obj, name, wrapper)
@@ -77,10 +82,11 @@ def run_mskg(folder: Path, data_dir: Path, budget_s: float) -> dict[str, Any]:
     totals: dict[str, float] = {}
     checkpoints: list[dict[str, float]] = []
     with Stores(settings) as stores:
-        for name in ("replace_graph", "add_graphs", "has_graph", "graph_hash", "flush"):
-            _timed(stores.rdf, name, totals, "oxigraph_s")
+        inside: set[str] = set()
+        for name in ("write_graphs", "replace_graph", "graph_hash", "flush"):
+            _timed(stores.rdf, name, totals, "oxigraph_s", inside)
         for name in ("write", "write_many", "document_hash", "document_hashes"):
-            _timed(stores.graph, name, totals, "falkordb_s")
+            _timed(stores.graph, name, totals, "falkordb_s", inside)
         started = time.perf_counter()
         count = 0
 
