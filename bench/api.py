@@ -152,7 +152,7 @@ def request_kinds(
 
 
 class RawReads:
-    """The `read` the route's graph walk calls, straight on the raw FalkorDB graph: no
+    """The `read` the routes' functions call, straight on the raw FalkorDB graph: no
     read-only check, no row cap, no decoding of nodes — only rows as dicts."""
 
     dialect = "falkordb"  # the card takes its FalkorDB path
@@ -171,15 +171,14 @@ def raw_baselines(
 ) -> dict[str, dict[str, Any]]:
     """The raw stores doing what the routes do, in this process."""
     from mskg.api.routes.entities import entity_card
-    from mskg.api.routes.graph import NODES_FALKORDB, walk
+    from mskg.api.routes.graph import relationship_graph
     from mskg.queries.catalogue import get_query
 
     raw = RawReads(graph)
     raw_stores = SimpleNamespace(graph=raw, base=base)
 
-    def neighbourhood(center: str, depth: int) -> None:  # the route's walk, default limit
-        order, _, _ = walk(raw, [center], depth, "", 200)  # type: ignore[arg-type]
-        graph.ro_query(NODES_FALKORDB, {"ids": order})
+    def neighbourhood(center: str, depth: int) -> None:  # the route's own function, as card
+        relationship_graph(raw_stores, [center], depth)  # type: ignore[arg-type]
 
     def card(entity: str) -> None:  # the route's own function, its defaults, on raw reads
         entity_card(raw_stores, entity)
