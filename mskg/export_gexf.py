@@ -1,6 +1,6 @@
 """GEXF 1.3 (Gephi) export of the entity graph, read from the graph store with Cypher.
 
-Nodes are the entities (id, class, labels in ar/en/fr, sources, and their datatype
+Nodes are the entities (id, class, labels in ar/en/fr, their first sources, and their datatype
 properties); edges are the relationships between entities (type, qualifiers, sources,
 evidence count as the weight). Mentions are left out: they link documents, not actors.
 The XML is written as a stream, page by page, so memory stays bounded on a large graph;

@@ -140,3 +140,53 @@ def test_a_source_twice_in_one_group_is_refused(two_stores):
     batch = _batch("doc-a", {"event/e": _entity("Event", "e")}, [])
     with pytest.raises(ValueError, match="twice"):
         two_stores[1].write_many([batch, batch])
+
+
+def _support(store: GraphStore, entity_id: str) -> tuple[int, list[str], list[str]]:
+    """The node's `support`, its `sources`, and the truth: the sources whose own `entities`
+    list names it."""
+    node = store.read(
+        "MATCH (n:Entity {id: $id}) RETURN n.support AS support, n.sources AS sources",
+        {"id": entity_id},
+    ).rows[0]
+    truth = store.read(
+        "MATCH (s:Source) WHERE $id IN s.entities RETURN s.id AS id ORDER BY id",
+        {"id": entity_id},
+    ).rows
+    return node["support"], node["sources"], [r["id"] for r in truth]
+
+
+def test_a_hub_keeps_its_support_count_and_the_first_sources_only(two_stores, monkeypatch):
+    """A node shows at most SOURCES_HEAD of its sources (three here) and counts them all;
+    when a shown source goes, the list is filled up from the others, one by one or grouped."""
+    from mskg.stores import cypher
+
+    monkeypatch.setattr(cypher, "SOURCES_HEAD", 3)
+    hub = {"state/H": _entity("State", "H"), "event/e": None}
+    docs = [_batch(f"doc-{i}", hub, [("state/H", "event/e")]) for i in range(6)]
+    write_both(two_stores, docs[:2])
+    write_both(two_stores, docs[2:])
+    for store in two_stores:
+        support, shown, truth = _support(store, "state/H")
+        assert (support, shown) == (6, ["doc-0", "doc-1", "doc-2"])  # load order
+        assert truth == [f"doc-{i}" for i in range(6)]
+
+    # doc-1 (shown) no longer names the hub, doc-4 (not shown) is deleted, doc-6 is new.
+    without = _batch("doc-1", {"event/e": _entity("Event", "e")}, [])
+    doc_6 = _batch("doc-6", hub, [("state/H", "event/e")])
+    for store in two_stores:
+        assert store.delete("doc-4")
+    write_both(two_stores, [without, doc_6])
+    for store in two_stores:
+        support, shown, truth = _support(store, "state/H")
+        assert truth == ["doc-0", "doc-2", "doc-3", "doc-5", "doc-6"]
+        assert support == 5
+        assert len(shown) == 3 and len(set(shown)) == 3 and set(shown) <= set(truth)
+        assert shown[:2] == ["doc-0", "doc-2"]
+
+    # Down to the head's size and below: every source is shown.
+    for store in two_stores:
+        for source in ("doc-0", "doc-3"):
+            assert store.delete(source)
+        support, shown, truth = _support(store, "state/H")
+        assert support == 3 and sorted(shown) == truth == ["doc-2", "doc-5", "doc-6"]

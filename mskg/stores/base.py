@@ -7,8 +7,10 @@ Property graph (FalkorDB embedded by default, Neo4j in production)
   specific class), ``label_ar``, ``label_en``, ``label_fr``, ``aliases`` (list of strings, all
   languages), ``search`` (Arabic-normalised key of labels and aliases, see ``mskg.arabic``),
   one property per ontology datatype property it has (``date``, ``status``, ``ordinal`` …),
-  and ``sources`` (the ids of the sources that support it, in load order; ``registry`` for the
-  registry and thesaurus).
+  ``support`` (how many sources support it) and ``sources`` (the ids of the first of them,
+  at most ``cypher.SOURCES_HEAD`` = 1,000, in load order; ``registry`` for the registry and
+  thesaurus; after a source is taken out of a node supported by more, the list is filled up
+  in id order). Every source's own ``entities`` list names all the entities it supports.
 - Document node: label ``Document`` (not ``Entity``); ``id``, ``lang``, ``title``,
   ``publisher``, ``url``, ``published``, ``source``, ``text``, ``sha256`` (of the native
   JSON, so an unchanged document is skipped), ``json`` (the native JSON, so facts can be

@@ -8,9 +8,9 @@ the same snapshot it is applied to (and recomputed if the driver retries the tra
 Several sources are planned together so they cost a few statements in all instead of a dozen
 each: the plan reads every touched node once, replays the sources in order on that snapshot
 in memory, and writes each node and each relationship once with the sum of the changes (a
-node's `sources`, a relationship's `sources`/`evidence`/`quotes` are appended in source
-order, as if the sources had been written one after the other). The caller applies the plan
-in one transaction, so each source is still all or nothing.
+node's `support` count and `sources` head, a relationship's `sources`/`evidence`/`quotes`
+are appended in source order, as if the sources had been written one after the other). The
+caller applies the plan in one transaction, so each source is still all or nothing.
 """
 
 from __future__ import annotations
@@ -36,19 +36,24 @@ def previous_hashes(sources: Sequence[str], fetch: Fetch) -> dict[str, str]:
     return {r[0]: r[2] for r in rows}
 
 
+OLD = (True, True)  # a node read from the store: it existed and exists
+
+
 @dataclass
 class _Node:
     """One entity node as the plan replays the sources on it."""
 
     defs: dict[str, Any]
     supported_by: int
-    members: set[str]  # the planned sources its `sources` list holds now
+    members: set[str]  # the planned sources that support it now
     existed: bool
     exists: bool
     described: bool = False  # `defs` changed: the node's properties are rewritten
     went: bool = False  # lost its last source on the way: deleted, and made anew if it is back
     drop: list[str] = field(default_factory=list)  # taken out of `sources`
     add: list[str] = field(default_factory=list)  # appended to `sources`, in this order
+    # A source left while more supported it than `sources` holds: fill `sources` up after.
+    refill: bool = False
 
 
 def replace_source(source: str, batch: GraphBatch | None, fetch: Fetch) -> list[Statement]:
@@ -66,12 +71,15 @@ def replace_sources(changes: Sequence[Change], fetch: Fetch) -> list[Statement]:
     touched = sorted(
         {i for s in previous.values() for i in s} | {i for _, b in changes if b for i in b.entities}
     )
-    # Whether a planned source is in a node's `sources` only matters for sources loaded
-    # before (a new one is in no list), so hubs' long lists are not scanned for new ones.
-    olds = sorted(previous)
+    # Which planned sources support a node: a new source supports none yet, and an old one
+    # the entities its own `entities` list names (a node's `sources` may show only the first).
+    supporters: dict[str, set[str]] = {}
+    for source, ids in previous.items():
+        for entity_id in ids:
+            supporters.setdefault(entity_id, set()).add(source)
     nodes = {
-        r[0]: _Node(json.loads(r[1] or "{}"), int(r[2] or 0), set(r[3] or []), True, True)
-        for r in fetch(cypher.EXISTING_NODES, {"ids": touched, "olds": olds})
+        r[0]: _Node(json.loads(r[1] or "{}"), int(r[2] or 0), supporters.get(r[0], set()), *OLD)
+        for r in fetch(cypher.EXISTING_NODES, {"ids": touched})
     }
     for source, batch in changes:
         entities = batch.entities if batch else {}
@@ -88,7 +96,7 @@ def _replay(node: _Node, source: str, supports: bool, description: Any) -> None:
     if node.supported_by == 0:  # no source left: the node goes (or is never made)
         node.defs, node.members, node.exists, node.described = {}, set(), False, False
         node.went = node.went or node.existed
-        node.drop, node.add = [], []
+        node.drop, node.add, node.refill = [], [], False
         return
     if not node.exists:  # new, or made again (a fresh node) after going earlier in this plan
         node.exists, node.described = True, True
@@ -107,6 +115,9 @@ def _replay(node: _Node, source: str, supports: bool, description: Any) -> None:
         _add(node, source)
     elif by_this and not supports:
         _drop(node, source)
+        # More sources supported it than `sources` may hold: if this one was shown, the
+        # list has a gap to fill (conservative: it may not have been shown).
+        node.refill = node.refill or node.supported_by + 1 > cypher.SOURCES_HEAD
 
 
 def _add(node: _Node, source: str) -> None:
@@ -138,23 +149,24 @@ def _statements(
     gone = sorted(i for i, n in nodes.items() if n.went)
     if gone:
         plan.append((cypher.DELETE_NODES, {"ids": gone}))
+    head = cypher.SOURCES_HEAD
     support: list[dict[str, Any]] = []
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for entity_id, node in sorted(nodes.items()):
         if not node.exists:
             continue
+        counts = {"support": node.supported_by, "drop": node.drop, "add": node.add}
         if not node.described:
             if node.drop or node.add:
-                support.append({"id": entity_id, "drop": node.drop, "add": node.add})
+                support.append({"id": entity_id, **counts})
             continue
         props = node_properties(entity_id, node.defs)
         labels = tuple(props.pop("_labels"))
-        row = {"id": entity_id, "props": props, "drop": node.drop, "add": node.add}
-        by_labels.setdefault(labels, []).append(row)
+        by_labels.setdefault(labels, []).append({"id": entity_id, "props": props, **counts})
     if support:
-        plan.append((cypher.UPDATE_SUPPORT, {"rows": support}))
+        plan.append((cypher.UPDATE_SUPPORT, {"rows": support, "head": head}))
     for labels, node_rows in sorted(by_labels.items()):
-        plan.append((cypher.upsert_nodes(list(labels)), {"rows": node_rows}))
+        plan.append((cypher.upsert_nodes(list(labels)), {"rows": node_rows, "head": head}))
 
     batches = [b for _, b in changes if b is not None]
     for is_document in (False, True):
@@ -170,6 +182,10 @@ def _statements(
         plan.append((cypher.MENTIONS, {"rows": mentions}))
     for rel_type, rel_rows in sorted(_relations(batches).items()):
         plan.append((cypher.upsert_relations(rel_type), {"rows": rel_rows}))
+    # Last, so the sources this plan deletes are gone and the ones it writes are there.
+    short = sorted(i for i, n in nodes.items() if n.exists and n.refill)
+    if short:
+        plan.append((cypher.REFILL_SOURCES, {"ids": short, "head": head}))
     return plan
 
 

@@ -80,7 +80,8 @@ def _card_node() -> str:
     return f"""
 MATCH (n:Entity {{id: $id}})
 RETURN labels(n) AS labels, n.type AS type, n.label_ar AS ar, n.label_en AS en,
-       n.label_fr AS fr, n.aliases AS aliases, size(n.sources) AS sources_total,
+       n.label_fr AS fr, n.aliases AS aliases,
+       coalesce(n.support, size(n.sources)) AS sources_total,
        n.sources[0..$limit] AS sources, {{{props}}} AS props
 """
 
