@@ -190,3 +190,25 @@ def test_a_hub_keeps_its_support_count_and_the_first_sources_only(two_stores, mo
             assert store.delete(source)
         support, shown, truth = _support(store, "state/H")
         assert support == 3 and sorted(shown) == truth == ["doc-2", "doc-5", "doc-6"]
+
+
+def test_sources_written_before_they_listed_their_relations_are_retracted_all_the_same(
+    two_stores, synth
+):
+    """A store written before sources kept `relations` has its old sources' support found by
+    the scan of their entities' edges; edits and deletes end in the same graph."""
+    old_format, current = two_stores
+    for store in two_stores:
+        store.write_many([document_batch(d) for d in synth[:12]])
+    old_format.graph.query("MATCH (s:Source) SET s.relations = NULL")  # as before the change
+    for store in two_stores:
+        store.write_many([document_batch(edited(d)) for d in synth[0:12:3]])
+        assert store.delete(synth[4].id)
+
+    def without_relations(snap: dict[str, list]) -> dict[str, list]:
+        for node in snap["nodes"]:
+            node["props"].pop("relations", None)
+        return snap
+
+    assert without_relations(snapshot(old_format)) == without_relations(snapshot(current))
+    assert len(snapshot(current)["relationships"]) > 100

@@ -14,7 +14,11 @@ Property graph (FalkorDB embedded by default, Neo4j in production)
 - Document node: label ``Document`` (not ``Entity``); ``id``, ``lang``, ``title``,
   ``publisher``, ``url``, ``published``, ``source``, ``text``, ``sha256`` (of the native
   JSON, so an unchanged document is skipped), ``json`` (the native JSON, so facts can be
-  recomputed on delete without another store).
+  recomputed on delete without another store), ``entities`` (the ids of the entities it
+  supports) and ``relations`` (the canonical JSON of the ``[type, s, o, key]`` of every
+  relationship it supports, so a reload or delete takes its support off exactly those). The
+  registry's node, a ``Source`` but not a ``Document``, has ``id``, ``sha256``, ``entities``
+  and ``relations``.
 - ``(:Document)-[:MENTIONS {mention, start, end}]->(:Entity)``: one per mention.
 - Relation: ``(s)-[:REL_TYPE]->(o)``, type derived from the ontology property
   (``participatedIn`` -> ``PARTICIPATED_IN``). Identity is (subject, type, object, ``key``)

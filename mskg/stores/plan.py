@@ -67,7 +67,9 @@ def replace_sources(changes: Sequence[Change], fetch: Fetch) -> list[Statement]:
     sources = [s for s, _ in changes]
     if len(set(sources)) != len(sources):
         raise ValueError("a source appears twice in one plan")
-    previous = {r[0]: list(r[1] or []) for r in fetch(cypher.PREVIOUS_ENTITIES, {"srcs": sources})}
+    rows = fetch(cypher.PREVIOUS_ENTITIES, {"srcs": sources})
+    previous = {r[0]: list(r[1] or []) for r in rows}
+    supported = {r[0]: None if r[3] is None else json.loads(r[3]) for r in rows}
     touched = sorted(
         {i for s in previous.values() for i in s} | {i for _, b in changes if b for i in b.entities}
     )
@@ -86,7 +88,7 @@ def replace_sources(changes: Sequence[Change], fetch: Fetch) -> list[Statement]:
         for entity_id in sorted(set(previous.get(source, ())) | set(entities)):
             node = nodes.setdefault(entity_id, _Node({}, 0, set(), False, False))
             _replay(node, source, entity_id in entities, entities.get(entity_id))
-    return _statements(changes, previous, nodes)
+    return _statements(changes, previous, supported, nodes)
 
 
 def _replay(node: _Node, source: str, supports: bool, description: Any) -> None:
@@ -134,17 +136,27 @@ def _drop(node: _Node, source: str) -> None:
 
 
 def _statements(
-    changes: Sequence[Change], previous: dict[str, list[str]], nodes: dict[str, _Node]
+    changes: Sequence[Change],
+    previous: dict[str, list[str]],
+    supported: dict[str, list[list[str]] | None],
+    nodes: dict[str, _Node],
 ) -> list[Statement]:
     plan: list[Statement] = []
     # Take the old versions' support off their relationships, then the sources themselves
     # (their MENTIONS go with them).
-    for source in sorted(previous):
+    known = _known_relations({s: r for s, r in supported.items() if r is not None})
+    for rel_type, rows in sorted(known.items()):
+        plan.append((cypher.retract_relations(rel_type), {"rows": rows}))
+    unknown = sorted(s for s, r in supported.items() if r is None)
+    for source in unknown:
         params = {"src": source, "prefix": f"{source}:", "ids": previous[source]}
         plan.append((cypher.RETRACT_RELATIONS, params))
-    if previous:
-        ids = sorted({i for ids in previous.values() for i in ids})
+    for rel_type, rows in sorted(known.items()):
+        plan.append((cypher.delete_unsupported(rel_type), {"rows": rows}))
+    if unknown:
+        ids = sorted({i for s in unknown for i in previous[s]})
         plan.append((cypher.DELETE_UNSUPPORTED_RELATIONS, {"ids": ids}))
+    if previous:
         plan.append((cypher.DELETE_SOURCES, {"srcs": sorted(previous)}))
     gone = sorted(i for i, n in nodes.items() if n.went)
     if gone:
@@ -171,7 +183,7 @@ def _statements(
     batches = [b for _, b in changes if b is not None]
     for is_document in (False, True):
         rows = [
-            dict(b.document, entities=sorted(b.entities))
+            dict(b.document, entities=sorted(b.entities), relations=relations_of(b))
             for b in batches
             if (b.source != "registry") == is_document
         ]
@@ -187,6 +199,30 @@ def _statements(
     if short:
         plan.append((cypher.REFILL_SOURCES, {"ids": short, "head": head}))
     return plan
+
+
+def relations_of(batch: GraphBatch) -> str:
+    """What a source node keeps of the relationships it supports: [type, s, o, key] each."""
+    keys = sorted(
+        [to_type(name), r["s"], r["o"], r["key"]]
+        for name, rows in batch.relations.items()
+        for r in rows
+    )
+    return json.dumps(keys, ensure_ascii=False, separators=(",", ":"))
+
+
+def _known_relations(supported: dict[str, list[list[str]]]) -> dict[str, list[dict[str, Any]]]:
+    """One retraction row per relationship the sources support, with all of those sources
+    (a statement must not update the same relationship twice)."""
+    out: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
+    for source, keys in sorted(supported.items()):
+        for rel_type, s, o, key in keys:
+            row = out.setdefault(rel_type, {}).setdefault(
+                (s, o, key), {"s": s, "o": o, "key": key, "srcs": [], "prefixes": []}
+            )
+            row["srcs"].append(source)
+            row["prefixes"].append(f"{source}:")
+    return {t: list(rows.values()) for t, rows in out.items()}
 
 
 def _relations(batches: list[GraphBatch]) -> dict[str, list[dict[str, Any]]]:
