@@ -4,6 +4,7 @@ of every ``sources``/``evidence``/``quotes`` list), relationships and source nod
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 
@@ -11,7 +12,7 @@ import pytest
 
 from mskg.document import Document
 from mskg.loaders import read_source
-from mskg.loaders.graph import document_batch, registry_batch, registry_sha256
+from mskg.loaders.graph import canonical, document_batch, registry_batch, registry_sha256
 from mskg.ontology import load_registry
 from mskg.stores import open_graph_store
 from mskg.stores.base import GraphBatch, GraphStore
@@ -212,3 +213,97 @@ def test_sources_written_before_they_listed_their_relations_are_retracted_all_th
 
     assert without_relations(snapshot(old_format)) == without_relations(snapshot(current))
     assert len(snapshot(current)["relationships"]) > 100
+
+
+def _entity_view(store: GraphStore) -> dict[str, dict]:
+    """Every entity node as a reader sees it, `sources` as a set (its order is load order)."""
+    out = {}
+    for node in snapshot(store)["nodes"]:
+        if "Entity" in node["labels"]:
+            props = dict(node["props"], sources=sorted(node["props"].get("sources") or []))
+            out[node["id"]] = {"labels": sorted(node["labels"]), "props": props}
+    return out
+
+
+def _described(source: str, descriptions: dict[str, dict]) -> GraphBatch:
+    entities = {"event/E": descriptions.get(source), "state/S": None}
+    return _batch(source, entities, [("state/S", "event/E")])
+
+
+def test_identical_descriptions_are_kept_once_and_the_merge_is_what_a_fresh_load_gives(
+    two_stores, tmp_path, falkordb_server
+):
+    """Five sources describe event/E, two of them identically twice over: the node keeps three
+    descriptions with their first source and count. After the first source of a shared
+    description goes, another changes its description and the last giver of one goes, every
+    entity node is what a fresh load of what remains gives."""
+    a = {"type": "Meeting", "label": {"en": "meeting A", "ar": "اجتماع"}, "aliases": {},
+         "props": {"date": "2005"}}  # fmt: skip
+    b = {"type": "Event", "label": {"en": "event B", "fr": "réunion B"}, "aliases": {"en": ["B"]},
+         "props": {"date": "2006", "status": "held"}}  # fmt: skip
+    c = {"type": "Meeting", "label": {"en": "meeting C"}, "aliases": {}, "props": {}}
+    gives = {"doc-1": a, "doc-2": b, "doc-3": a, "doc-4": b, "doc-5": c}
+    write_both(two_stores, [_described(s, gives) for s in sorted(gives)])
+    defs = two_stores[1].read("MATCH (n:Entity {id: 'event/E'}) RETURN n.defs AS d").rows[0]["d"]
+    assert [(first, n) for first, n, _ in json.loads(defs)] == [("doc-1", 2), ("doc-2", 2),
+                                                                  ("doc-5", 1)]  # fmt: skip
+    for store in two_stores:
+        assert store.delete("doc-1")  # a's first goes; doc-3 still gives it
+    write_both(two_stores, [_described("doc-2", {"doc-2": a})])  # b -> a
+    for store in two_stores:
+        assert store.delete("doc-4")  # the last to give b
+    fresh = open_graph_store(make_settings(tmp_path / "fresh", falkordb_server))
+    fresh.ensure_schema()
+    remaining = {"doc-2": a, "doc-3": a, "doc-5": c}
+    fresh.write_many([_described(s, remaining) for s in sorted(remaining, reverse=True)])
+    expected = _entity_view(fresh)
+    fresh.close()
+    for store in two_stores:
+        assert _entity_view(store) == expected
+    event = expected["event/E"]["props"]
+    assert event["label_en"] == "meeting A" and event["date"] == "2005"
+    assert [(f, n) for f, n, _ in json.loads(event["defs"])] == [("doc-2", 2), ("doc-5", 1)]
+
+
+def test_nodes_written_with_every_source_description_are_converted_on_rewrite(two_stores, synth):
+    """A store written before descriptions were grouped (a node's `defs` held every source's
+    own description, sources listed nothing) gives, after edits and deletes, the nodes a
+    current store gives; the nodes it rewrote are in the new form, the others still read."""
+    legacy, current = two_stores
+    batches = [document_batch(d) for d in synth[:20]]
+    for store in two_stores:
+        store.write_many(batches)
+    old_defs: dict[str, dict[str, dict]] = {}
+    for b in batches:
+        for entity_id, description in b.entities.items():
+            if description is not None:
+                old_defs.setdefault(entity_id, {})[b.source] = description
+    rows = [{"id": i, "defs": canonical(d)} for i, d in old_defs.items()]
+    legacy.graph.query("UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n.defs = r.defs",
+                       {"rows": rows})  # fmt: skip
+    legacy.graph.query("MATCH (s:Source) SET s.described = NULL")
+    shared = [i for i, d in old_defs.items() if len(d) > 1]
+    assert shared  # the corpus has entities several documents describe
+
+    for store in two_stores:
+        store.write_many([document_batch(edited(d)) for d in synth[0:20:4]])
+        for doc in synth[2:4]:
+            assert store.delete(doc.id)
+    before, now = _entity_view(legacy), _entity_view(current)
+    assert before.keys() == now.keys()
+    converted = 0
+    for entity_id, node in now.items():
+        old = before[entity_id]
+        if old["props"]["defs"].startswith("{"):  # not rewritten: still the old form
+            old = {**old, "props": {**old["props"], "defs": node["props"]["defs"]}}
+        else:
+            converted += 1
+        assert old == node, entity_id
+    assert converted
+    # Some node several documents describe identically was converted: one entry, counted.
+    counts = [
+        [n for _, n, _ in json.loads(now[i]["props"]["defs"])]
+        for i in shared
+        if i in now and not before[i]["props"]["defs"].startswith("{")
+    ]
+    assert any(n > 1 for c in counts for n in c)

@@ -1,10 +1,10 @@
 """Document -> property-graph batch (pure), and how an entity's node is computed from its sources.
 
 An entity may be described by several sources (the registry and any number of documents). Its
-node keeps each source's description in ``defs`` (JSON) and shows the merge: the registry
-first, then documents in id order; for each property the first source that states it wins;
-labels per language likewise; aliases are the union. Deleting a source recomputes the merge
-from what remains, so a node never keeps a value that no loaded source states.
+node shows the merge: the registry first, then documents in id order; for each property the
+first source that states it wins; labels per language likewise; aliases are the union.
+Deleting a source recomputes the merge from what remains, so a node never keeps a value that
+no loaded source states. What the node keeps to do so is ``stores.descriptions``' concern.
 """
 
 from __future__ import annotations
@@ -78,7 +78,8 @@ def merge_defs(defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 def node_properties(entity_id: str, defs: dict[str, dict[str, Any]]) -> dict:
     """The properties of an entity node computed from its sources' descriptions (labels are
-    returned apart, under ``_labels``). Its ``sources`` list is kept by the store itself."""
+    returned apart, under ``_labels``). Its ``defs``, ``support`` and ``sources`` are kept by
+    the store's write plan."""
     view = merge_defs(defs)
     names = list(view["label"].values()) + view["aliases"]
     keys = sorted({search_key(n) for n in names if n.strip()})
@@ -88,7 +89,6 @@ def node_properties(entity_id: str, defs: dict[str, dict[str, Any]]) -> dict:
         **{f"label_{lang}": view["label"].get(lang, "") for lang in LANGS},
         "aliases": view["aliases"],
         "search": "|" + "|".join(keys) + "|",
-        "defs": canonical(defs),
     }
     for k, v in view["props"].items():
         out[k] = v

@@ -11,14 +11,18 @@ Property graph (FalkorDB embedded by default, Neo4j in production)
   at most ``cypher.SOURCES_HEAD`` = 1,000, in load order; ``registry`` for the registry and
   thesaurus; after a source is taken out of a node supported by more, the list is filled up
   in id order). Every source's own ``entities`` list names all the entities it supports.
+  ``defs`` (internal, hidden from queries) holds the distinct descriptions its sources give,
+  each with its first source and how many give it (``stores.descriptions``).
 - Document node: label ``Document`` (not ``Entity``); ``id``, ``lang``, ``title``,
   ``publisher``, ``url``, ``published``, ``source``, ``text``, ``sha256`` (of the native
   JSON, so an unchanged document is skipped), ``json`` (the native JSON, so facts can be
   recomputed on delete without another store), ``entities`` (the ids of the entities it
   supports) and ``relations`` (the canonical JSON of the ``[type, s, o, key]`` of every
-  relationship it supports, so a reload or delete takes its support off exactly those). The
-  registry's node, a ``Source`` but not a ``Document``, has ``id``, ``sha256``, ``entities``
-  and ``relations``.
+  relationship it supports, so a reload or delete takes its support off exactly those),
+  ``described`` (what it gives for each entity it describes: ``"{id}\x1f{hash}"``). The
+  registry's node, a ``Source`` but not a ``Document``, has ``id``, ``sha256``, ``entities``,
+  ``relations`` and ``described``. ``relations``, ``described`` and ``json`` are hidden from
+  query results.
 - ``(:Document)-[:MENTIONS {mention, start, end}]->(:Entity)``: one per mention.
 - Relation: ``(s)-[:REL_TYPE]->(o)``, type derived from the ontology property
   (``participatedIn`` -> ``PARTICIPATED_IN``). Identity is (subject, type, object, ``key``)

@@ -22,13 +22,14 @@ def safe_name(name: str) -> str:
 
 # Internal node properties, not shown to query users: the per-source descriptions, the
 # native JSON of a document and the relationships a source supports.
-HIDDEN = ("defs", "json", "relations")
+HIDDEN = ("defs", "json", "relations", "described")
 
 # A source's `relations`: the canonical JSON of its relationships' [type, s, o, key], so
 # its support is taken off exactly those (a source written before it existed has none).
 PREVIOUS_ENTITIES = (
     "UNWIND $srcs AS src MATCH (s:Source {id: src}) "
-    "RETURN s.id AS id, s.entities AS ids, s.sha256 AS sha256, s.relations AS relations"
+    "RETURN s.id AS id, s.entities AS ids, s.sha256 AS sha256, s.relations AS relations, "
+    "s.described AS described"
 )
 
 # A node keeps how many sources support it (`support`) and the first of them (`sources`, at

@@ -22,8 +22,9 @@ from typing import Any
 
 from mskg.loaders.graph import node_properties
 from mskg.ontology.model import rel_type as to_type
-from mskg.stores import cypher
+from mskg.stores import cypher, descriptions
 from mskg.stores.base import GraphBatch
+from mskg.stores.descriptions import Descriptions
 
 Statement = tuple[str, dict[str, Any]]
 Fetch = Callable[[str, dict[str, Any]], list[list[Any]]]
@@ -43,17 +44,18 @@ OLD = (True, True)  # a node read from the store: it existed and exists
 class _Node:
     """One entity node as the plan replays the sources on it."""
 
-    defs: dict[str, Any]
+    desc: Descriptions
     supported_by: int
     members: set[str]  # the planned sources that support it now
     existed: bool
     exists: bool
-    described: bool = False  # `defs` changed: the node's properties are rewritten
+    described: bool = False  # its descriptions changed: the node's properties are rewritten
     went: bool = False  # lost its last source on the way: deleted, and made anew if it is back
     drop: list[str] = field(default_factory=list)  # taken out of `sources`
     add: list[str] = field(default_factory=list)  # appended to `sources`, in this order
     # A source left while more supported it than `sources` holds: fill `sources` up after.
     refill: bool = False
+    given: dict[str, str] = field(default_factory=dict)  # planned old source -> what it gave
 
 
 def replace_source(source: str, batch: GraphBatch | None, fetch: Fetch) -> list[Statement]:
@@ -70,6 +72,7 @@ def replace_sources(changes: Sequence[Change], fetch: Fetch) -> list[Statement]:
     rows = fetch(cypher.PREVIOUS_ENTITIES, {"srcs": sources})
     previous = {r[0]: list(r[1] or []) for r in rows}
     supported = {r[0]: None if r[3] is None else json.loads(r[3]) for r in rows}
+    given = descriptions.given_by({r[0]: r[4] for r in rows})
     touched = sorted(
         {i for s in previous.values() for i in s} | {i for _, b in changes if b for i in b.entities}
     )
@@ -79,15 +82,23 @@ def replace_sources(changes: Sequence[Change], fetch: Fetch) -> list[Statement]:
     for source, ids in previous.items():
         for entity_id in ids:
             supporters.setdefault(entity_id, set()).add(source)
-    nodes = {
-        r[0]: _Node(json.loads(r[1] or "{}"), int(r[2] or 0), supporters.get(r[0], set()), *OLD)
-        for r in fetch(cypher.EXISTING_NODES, {"ids": touched})
-    }
+    nodes: dict[str, _Node] = {}
+    for r in fetch(cypher.EXISTING_NODES, {"ids": touched}):
+        desc = Descriptions.parse(r[1])
+        node = _Node(desc, int(r[2] or 0), supporters.get(r[0], set()), *OLD)
+        for source in node.members:
+            h = given.get(r[0], {}).get(source) or desc.given_before(source)
+            if h is not None:
+                node.given[source] = h
+        nodes[r[0]] = node
     for source, batch in changes:
         entities = batch.entities if batch else {}
         for entity_id in sorted(set(previous.get(source, ())) | set(entities)):
-            node = nodes.setdefault(entity_id, _Node({}, 0, set(), False, False))
+            node = nodes.setdefault(entity_id, _Node(Descriptions(), 0, set(), False, False))
             _replay(node, source, entity_id in entities, entities.get(entity_id))
+    descriptions.resolve_unknown_firsts(
+        {i: n.desc for i, n in nodes.items() if n.exists}, set(sources), fetch
+    )
     return _statements(changes, previous, supported, nodes)
 
 
@@ -96,16 +107,19 @@ def _replay(node: _Node, source: str, supports: bool, description: Any) -> None:
     by_this = source in node.members
     node.supported_by += supports - by_this
     if node.supported_by == 0:  # no source left: the node goes (or is never made)
-        node.defs, node.members, node.exists, node.described = {}, set(), False, False
+        node.desc, node.members, node.exists, node.described = Descriptions(), set(), False, False
+        node.given = {}
         node.went = node.went or node.existed
         node.drop, node.add, node.refill = [], [], False
         return
     if not node.exists:  # new, or made again (a fresh node) after going earlier in this plan
         node.exists, node.described = True, True
-    if source in node.defs or description is not None:
-        node.defs.pop(source, None)
+    gave = node.given.pop(source, None)
+    if gave is not None or description is not None:
+        if gave is not None:
+            node.desc.take_back(gave, source)
         if description is not None:
-            node.defs[source] = description
+            node.desc.give(descriptions.digest(description), source, description)
         node.described = True
         # A source whose description changes moves to the end of the list (it was written
         # last), as a rewrite of the node always did.
@@ -161,6 +175,16 @@ def _statements(
     gone = sorted(i for i, n in nodes.items() if n.went)
     if gone:
         plan.append((cypher.DELETE_NODES, {"ids": gone}))
+    # Nodes in the old form that are rewritten now: their other sources learn what they gave.
+    planned = {s for s, _ in changes}
+    learnt: dict[str, list[str]] = {}
+    for entity_id, node in sorted(nodes.items()):
+        if node.exists and node.described and node.desc.legacy is not None:
+            for source, keys in node.desc.legacy_described(entity_id, planned).items():
+                learnt.setdefault(source, []).extend(keys)
+    if learnt:
+        rows = [{"src": s, "keys": k} for s, k in sorted(learnt.items())]
+        plan.append((descriptions.ADD_DESCRIBED, {"rows": rows}))
     head = cypher.SOURCES_HEAD
     support: list[dict[str, Any]] = []
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -172,7 +196,8 @@ def _statements(
             if node.drop or node.add:
                 support.append({"id": entity_id, **counts})
             continue
-        props = node_properties(entity_id, node.defs)
+        props = node_properties(entity_id, node.desc.merged_input())
+        props["defs"] = node.desc.to_json()
         labels = tuple(props.pop("_labels"))
         by_labels.setdefault(labels, []).append({"id": entity_id, "props": props, **counts})
     if support:
@@ -183,7 +208,12 @@ def _statements(
     batches = [b for _, b in changes if b is not None]
     for is_document in (False, True):
         rows = [
-            dict(b.document, entities=sorted(b.entities), relations=relations_of(b))
+            dict(
+                b.document,
+                entities=sorted(b.entities),
+                relations=relations_of(b),
+                described=descriptions.described(b.entities),
+            )
             for b in batches
             if (b.source != "registry") == is_document
         ]
