@@ -19,10 +19,10 @@ graph existed (named graphs, empty default graph) gets it rebuilt when opened.
 ``add_graphs`` is the one write that is not a transaction. A load's group of new documents
 goes through pyoxigraph's bulk loader (RocksDB files built aside and ingested: about 3x the
 speed of a transactional insert, bench/), which may leave part of a group behind if the
-process dies. So the group's graph names are first written, in a transaction, to the
-``LOADING`` graph, and removed once the bulk load is done; a store opened with a ``LOADING``
-graph drops the graphs it names and rebuilds the merged graph, and those documents, left
-without a hash, are rewritten by the pipeline's rerun.
+process dies. So the group's graph names are first written, in a transaction, as ``LOADING``
+markers, and removed once the bulk load is done; a store opened with ``LOADING`` markers drops
+the graphs they name and rebuilds the merged graph, and those documents, left without a hash,
+are rewritten by the pipeline's rerun.
 
 pyoxigraph opens a store read-write in one process only (a lock in the directory). The
 process that loads or serves owns it; another process gets ``StoreBusy`` with what to do.
@@ -71,8 +71,11 @@ RESULT_FORMATS = {
     "tsv": QueryResultsFormat.TSV,
 }
 SHA256 = NamedNode(NS + "sha256")
-# The graphs a bulk load is writing (see the module docstring): ``<LOADING> <LOADING> <g>``,
-# whose subject is its graph, so never a fact.
+# The graphs a bulk load is writing (see the module docstring): ``<LOADING> <LOADING> <g>`` in
+# the default graph while it writes (rebuilt from the named graphs after a crash). They are
+# removed quad by quad: `remove_graph` scans its graph's keys, tombstones of every earlier
+# group included, and took 45% of the wall time of a 100,000-document load at 60,000 (py-spy).
+# Stores written before kept them in a graph of that name.
 LOADING = NamedNode(NS + "loading")
 # Fewer new graphs than this go through transactional inserts: the bulk loader's fixed cost
 # (files written and ingested per call) is not worth it for an upload of a few documents, and a
@@ -128,6 +131,14 @@ PREFIXES = {
     "dct": "http://purl.org/dc/terms/",
     "prov": "http://www.w3.org/ns/prov#",
 }
+
+
+def _data(quad: Quad) -> str:
+    """A quad as SPARQL DATA (terms print as N-Triples writes them)."""
+    triple = f"{quad.subject} {quad.predicate} {quad.object} ."
+    if isinstance(quad.graph_name, DefaultGraph):
+        return triple
+    return f"GRAPH {quad.graph_name} {{ {triple} }}"
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -218,9 +229,15 @@ class OxigraphStore:
         facts: set[Quad] = set()
         for graph_iri, quads in graphs:
             facts |= facts_of(graph_iri, quads)
-        self.store.extend(Quad(LOADING, LOADING, NamedNode(g), LOADING) for g, _ in graphs)
+        markers = [Quad(LOADING, LOADING, NamedNode(g)) for g, _ in graphs]
+        self.store.extend(markers)
         self.store.bulk_extend([*self._new(facts), *(q for _, quads in graphs for q in quads)])
-        self.store.remove_graph(LOADING)
+        self._remove(markers)
+
+    def _remove(self, quads: list[Quad]) -> None:
+        """Remove these quads in one transaction, each by its keys (no scan of a graph)."""
+        if quads:
+            self.store.update(f"DELETE DATA {{ {' '.join(_data(q) for q in quads)} }}")
 
     def _new(self, facts: set[Quad]) -> list[Quad]:
         """The facts the merged graph does not hold yet: most of a document's facts are
@@ -259,7 +276,8 @@ class OxigraphStore:
         """Undo what a bulk load that did not finish may have left (``add_graphs``): its graphs
         go, and the merged graph is rebuilt, since the facts it added may be in it without the
         graphs that state them. Each step can be repeated, so a crash here is harmless."""
-        pending = [q.object for q in self.store.quads_for_pattern(LOADING, LOADING, None, LOADING)]
+        markers = list(self.store.quads_for_pattern(LOADING, LOADING, None, None))
+        pending = [q.object for q in markers]
         if not pending:
             return
         log.warning(
@@ -273,7 +291,9 @@ class OxigraphStore:
             if isinstance(g, NamedNode):
                 self.store.remove_graph(g)
         self.rebuild_merged()
-        self.store.remove_graph(LOADING)
+        self._remove(list(self.store.quads_for_pattern(LOADING, LOADING, None, None)))
+        if self.store.contains_named_graph(LOADING):  # where stores written before kept them
+            self.store.remove_graph(LOADING)
         self.store.flush()
 
     def _ensure_merged(self) -> None:
