@@ -51,14 +51,15 @@ def _def(type_: str, label: dict, aliases: dict, props: dict) -> dict[str, Any]:
     return {"type": type_, "label": dict(label), "aliases": dict(aliases), "props": dict(props)}
 
 
-def _source_order(source: str) -> tuple[int, str]:
+def source_order(source: str) -> tuple[int, str]:
+    """The order the merge reads sources in: the registry, then documents by id."""
     return (0 if source == REGISTRY_SOURCE else 1, source)
 
 
 def merge_defs(defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """One view of an entity from its sources' descriptions (see the module docstring)."""
     ontology = load_ontology()
-    ordered = [defs[s] for s in sorted(defs, key=_source_order) if defs[s]]
+    ordered = [defs[s] for s in sorted(defs, key=source_order) if defs[s]]
     type_ = ordered[0]["type"] if ordered else "Entity"
     for d in ordered[1:]:  # the most specific class any source states
         if d["type"] != type_ and ontology.is_a(d["type"], type_):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mskg.loaders.graph import canonical
-from mskg.ontology.registry import REGISTRY_SOURCE
+from mskg.loaders.graph import source_order as order
 
 SEP = "\x1f"  # cannot occur in an entity id or a hex hash
 
@@ -41,11 +41,6 @@ ADD_DESCRIBED = (
     "UNWIND $rows AS r MATCH (s:Source {id: r.src}) "
     "SET s.described = coalesce(s.described, []) + r.keys"
 )
-
-
-def order(source: str) -> tuple[int, str]:
-    """Sources in the order the merge reads them: the registry, then documents by id."""
-    return (0 if source == REGISTRY_SOURCE else 1, source)
 
 
 def digest(description: dict[str, Any]) -> str:
