@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mskg.loaders.graph import node_properties
+from mskg.loaders.graph import canonical, node_properties
 from mskg.ontology.model import rel_type as to_type
 from mskg.stores import cypher, descriptions
 from mskg.stores.base import GraphBatch
@@ -238,7 +238,7 @@ def relations_of(batch: GraphBatch) -> str:
         for name, rows in batch.relations.items()
         for r in rows
     )
-    return json.dumps(keys, ensure_ascii=False, separators=(",", ":"))
+    return canonical(keys)
 
 
 def _known_relations(supported: dict[str, list[list[str]]]) -> dict[str, list[dict[str, Any]]]:
