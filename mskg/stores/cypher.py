@@ -20,8 +20,8 @@ def safe_name(name: str) -> str:
     return name
 
 
-# Internal node properties, not shown to query users: the per-source descriptions, the
-# native JSON of a document and the relationships a source supports.
+# Internal node properties, not shown to query users: an entity's descriptions, a document's
+# native JSON, and what a source supports and describes.
 HIDDEN = ("defs", "json", "relations", "described")
 
 # A source's `relations`: the canonical JSON of its relationships' [type, s, o, key], so
@@ -69,6 +69,19 @@ ORDER BY more
 WITH n, collect(more) AS more
 SET n.sources = (n.sources + more)[0..$head]
 """
+
+
+# Descriptions (``stores.descriptions``): the sources, not among those being replaced, whose
+# `described` list holds one of the keys; and the entries the sources a converted node names
+# would have had.
+FIND_DESCRIBERS = (
+    "UNWIND $keys AS k MATCH (s:Source) WHERE k IN s.described AND NOT s.id IN $planned "
+    "RETURN k AS key, s.id AS source"
+)
+ADD_DESCRIBED = (
+    "UNWIND $rows AS r MATCH (s:Source {id: r.src}) "
+    "SET s.described = coalesce(s.described, []) + r.keys"
+)
 
 
 def _between(rel_type: str) -> str:

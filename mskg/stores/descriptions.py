@@ -27,20 +27,9 @@ from typing import Any
 
 from mskg.loaders.graph import canonical
 from mskg.loaders.graph import source_order as order
+from mskg.stores import cypher
 
 SEP = "\x1f"  # cannot occur in an entity id or a hex hash
-
-# The sources, not among those being replaced, whose `described` list holds one of the keys.
-FIND_DESCRIBERS = (
-    "UNWIND $keys AS k MATCH (s:Source) WHERE k IN s.described AND NOT s.id IN $planned "
-    "RETURN k AS key, s.id AS source"
-)
-
-# Sources named by a converted node get the entries they would have had.
-ADD_DESCRIBED = (
-    "UNWIND $rows AS r MATCH (s:Source {id: r.src}) "
-    "SET s.described = coalesce(s.described, []) + r.keys"
-)
 
 
 def digest(description: dict[str, Any]) -> str:
@@ -170,7 +159,7 @@ def resolve_unknown_firsts(
         return
     stored: dict[str, set[str]] = {k: set() for k in wanted}
     if any(nodes[i].legacy is None for i, _ in wanted.values()):
-        rows = fetch(FIND_DESCRIBERS, {"keys": sorted(wanted), "planned": sorted(planned)})
+        rows = fetch(cypher.FIND_DESCRIBERS, {"keys": sorted(wanted), "planned": sorted(planned)})
         for k, source in rows:
             stored[k].add(source)
     for k, (entity_id, h) in wanted.items():

@@ -184,7 +184,7 @@ def _statements(
                 learnt.setdefault(source, []).extend(keys)
     if learnt:
         rows = [{"src": s, "keys": k} for s, k in sorted(learnt.items())]
-        plan.append((descriptions.ADD_DESCRIBED, {"rows": rows}))
+        plan.append((cypher.ADD_DESCRIBED, {"rows": rows}))
     head = cypher.SOURCES_HEAD
     support: list[dict[str, Any]] = []
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
