@@ -40,9 +40,14 @@ def key(entity_id: str, description_hash: str) -> str:
     return f"{entity_id}{SEP}{description_hash}"
 
 
-def described(entities: dict[str, dict[str, Any] | None]) -> list[str]:
-    """A source's ``described`` list: what it gives for each entity it describes."""
-    return sorted(key(i, digest(d)) for i, d in entities.items() if d is not None)
+def digests(entities: dict[str, dict[str, Any] | None]) -> dict[str, str]:
+    """entity id -> the hash of the description a source gives, for each it describes."""
+    return {i: digest(d) for i, d in entities.items() if d is not None}
+
+
+def described(hashes: dict[str, str]) -> list[str]:
+    """A source's ``described`` list, from its ``digests``."""
+    return sorted(key(i, h) for i, h in hashes.items())
 
 
 def given_by(described_lists: dict[str, list[str] | None]) -> dict[str, dict[str, str]]:
@@ -134,11 +139,9 @@ class Descriptions:
         return {g.first: g.description for g in self.groups.values() if g.first is not None}
 
     def to_json(self) -> str:
-        rows = sorted(
-            ([g.first, g.count, g.description] for g in self.groups.values()),
-            key=lambda r: order(r[0]),
-        )
-        return canonical(rows)
+        """``defs``: every first source is known by now (``resolve``)."""
+        groups = sorted(self.groups.values(), key=lambda g: order(g.first or ""))
+        return canonical([[g.first, g.count, g.description] for g in groups])
 
     def legacy_described(self, entity_id: str, planned: set[str]) -> dict[str, list[str]]:
         """For a legacy node being converted: the ``described`` entries its sources outside

@@ -91,19 +91,25 @@ def replace_sources(changes: Sequence[Change], fetch: Fetch) -> list[Statement]:
             if h is not None:
                 node.given[source] = h
         nodes[r[0]] = node
+    # Each description hashed once: the replay and the source's `described` list use it.
+    gives = {b.source: descriptions.digests(b.entities) for _, b in changes if b}
     for source, batch in changes:
         entities = batch.entities if batch else {}
         for entity_id in sorted(set(previous.get(source, ())) | set(entities)):
             node = nodes.setdefault(entity_id, _Node(Descriptions(), 0, set(), False, False))
-            _replay(node, source, entity_id in entities, entities.get(entity_id))
+            h = gives[source].get(entity_id) if batch else None
+            _replay(node, source, entity_id in entities, entities.get(entity_id), h)
     descriptions.resolve_unknown_firsts(
         {i: n.desc for i, n in nodes.items() if n.exists}, set(sources), fetch
     )
-    return _statements(changes, previous, supported, nodes)
+    return _statements(changes, previous, supported, nodes, gives)
 
 
-def _replay(node: _Node, source: str, supports: bool, description: Any) -> None:
-    """What writing ``source`` (supporting the entity or not) does to the node."""
+def _replay(
+    node: _Node, source: str, supports: bool, description: Any, description_hash: str | None
+) -> None:
+    """What writing ``source`` (supporting the entity or not, describing it or not) does to
+    the node."""
     by_this = source in node.members
     node.supported_by += supports - by_this
     if node.supported_by == 0:  # no source left: the node goes (or is never made)
@@ -115,11 +121,11 @@ def _replay(node: _Node, source: str, supports: bool, description: Any) -> None:
     if not node.exists:  # new, or made again (a fresh node) after going earlier in this plan
         node.exists, node.described = True, True
     gave = node.given.pop(source, None)
-    if gave is not None or description is not None:
+    if gave is not None or description_hash is not None:
         if gave is not None:
             node.desc.take_back(gave, source)
-        if description is not None:
-            node.desc.give(descriptions.digest(description), source, description)
+        if description_hash is not None:  # it describes the entity
+            node.desc.give(description_hash, source, description)
         node.described = True
         # A source whose description changes moves to the end of the list (it was written
         # last), as a rewrite of the node always did.
@@ -154,6 +160,7 @@ def _statements(
     previous: dict[str, list[str]],
     supported: dict[str, list[list[str]] | None],
     nodes: dict[str, _Node],
+    gives: dict[str, dict[str, str]],
 ) -> list[Statement]:
     plan: list[Statement] = []
     # Take the old versions' support off their relationships, then the sources themselves
@@ -212,7 +219,7 @@ def _statements(
                 b.document,
                 entities=sorted(b.entities),
                 relations=relations_of(b),
-                described=descriptions.described(b.entities),
+                described=descriptions.described(gives[b.source]),
             )
             for b in batches
             if (b.source != "registry") == is_document
