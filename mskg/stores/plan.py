@@ -37,9 +37,6 @@ def previous_hashes(sources: Sequence[str], fetch: Fetch) -> dict[str, str]:
     return {r[0]: r[2] for r in rows}
 
 
-OLD = (True, True)  # a node read from the store: it existed and exists
-
-
 @dataclass
 class _Node:
     """One entity node as the plan replays the sources on it."""
@@ -85,7 +82,7 @@ def replace_sources(changes: Sequence[Change], fetch: Fetch) -> list[Statement]:
     nodes: dict[str, _Node] = {}
     for r in fetch(cypher.EXISTING_NODES, {"ids": touched}):
         desc = Descriptions.parse(r[1])
-        node = _Node(desc, int(r[2] or 0), supporters.get(r[0], set()), *OLD)
+        node = _Node(desc, int(r[2] or 0), supporters.get(r[0], set()), existed=True, exists=True)
         for source in node.members:
             h = given.get(r[0], {}).get(source) or desc.given_before(source)
             if h is not None:
