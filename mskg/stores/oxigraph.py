@@ -276,8 +276,7 @@ class OxigraphStore:
         """Undo what a bulk load that did not finish may have left (``add_graphs``): its graphs
         go, and the merged graph is rebuilt, since the facts it added may be in it without the
         graphs that state them. Each step can be repeated, so a crash here is harmless."""
-        markers = list(self.store.quads_for_pattern(LOADING, LOADING, None, None))
-        pending = [q.object for q in markers]
+        pending = [q.object for q in self.store.quads_for_pattern(LOADING, LOADING, None, None)]
         if not pending:
             return
         log.warning(
