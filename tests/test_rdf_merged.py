@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
@@ -281,10 +282,16 @@ def test_a_crash_inside_a_bulk_load_is_undone_when_the_store_opens(tmp_path, fal
         oxigraph.OxigraphStore.add_graphs = add_then_die
         """
     load_in_a_child_that_dies(crashed, v1, patch)
+    marked = Path(crashed.data_dir) / "oxigraph" / oxigraph.BULK_FILE
+    names = marked.read_text("utf-8").split()  # what the dead load was writing
+    assert (names[0], names[-1]) == (
+        f"{crashed.base}/doc/synth-000100",
+        f"{crashed.base}/doc/synth-000149",
+    )
 
     with Stores(crashed) as stores:
         store = stores.rdf.store
-        assert not store.contains_named_graph(oxigraph.LOADING)
+        assert not marked.exists()
         assert store.contains_named_graph(NamedNode(f"{crashed.base}/doc/synth-000099"))
         for n in (100, 149):  # half of the second group had been written: all of it is gone
             assert not store.contains_named_graph(NamedNode(f"{crashed.base}/doc/synth-{n:06}"))
@@ -295,6 +302,28 @@ def test_a_crash_inside_a_bulk_load_is_undone_when_the_store_opens(tmp_path, fal
     with Stores(make_settings(tmp_path / "clean", falkordb_server)) as stores:
         assert load_documents(stores, [v1]).ok
         assert rdf_snapshot(stores) == after
+
+
+def test_an_interrupted_bulk_load_marked_the_old_way_is_undone_too(tmp_path, falkordb_server):
+    """Stores written before ``BULK_FILE`` named the graphs of a bulk load in progress with
+    ``<LOADING> <LOADING> <g>`` quads in the default graph: they are still honoured."""
+    v1, _ = _two_versions(tmp_path)
+    settings = make_settings(tmp_path / "old", falkordb_server)
+    with Stores(settings) as stores:
+        assert load_documents(stores, [v1]).documents == 150
+        clean = rdf_snapshot(stores)
+        # The state a crash inside the second group's bulk write left, the old way.
+        gone = [NamedNode(f"{settings.base}/doc/synth-{n:06}") for n in range(100, 150)]
+        stores.rdf.store.extend([Quad(oxigraph.LOADING, oxigraph.LOADING, g) for g in gone])
+    with Stores(settings) as stores:
+        store = stores.rdf.store
+        assert not list(store.quads_for_pattern(oxigraph.LOADING, None, None, None))
+        assert not any(store.contains_named_graph(g) for g in gone)
+        assert store.contains_named_graph(NamedNode(f"{settings.base}/doc/synth-000099"))
+        assert merged(store) == expected_merged(store)
+        rerun = load_documents(stores, [v1])
+        assert rerun.ok and (rerun.documents, rerun.skipped) == (50, 100)
+        assert rdf_snapshot(stores) == clean
 
 
 def test_export_keeps_the_merged_graph_as_the_default_graph(corpus_stores):

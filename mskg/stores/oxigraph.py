@@ -19,10 +19,12 @@ graph existed (named graphs, empty default graph) gets it rebuilt when opened.
 ``add_graphs`` is the one write that is not a transaction. A load's group of new documents
 goes through pyoxigraph's bulk loader (RocksDB files built aside and ingested: about 3x the
 speed of a transactional insert, bench/), which may leave part of a group behind if the
-process dies. So the group's graph names are first written, in a transaction, as ``LOADING``
-markers, and removed once the bulk load is done; a store opened with ``LOADING`` markers drops
-the graphs they name and rebuilds the merged graph, and those documents, left without a hash,
-are rewritten by the pipeline's rerun.
+process dies. So the group's graph names are first written to a file in the store's
+directory (``BULK_FILE``, durable before the bulk load starts) and the file is removed once
+the bulk load is done; a store opened with that file drops the graphs it names and rebuilds
+the merged graph, and those documents, left without a hash, are rewritten by the pipeline's
+rerun. The names are kept out of the store itself: a transactional write next to each bulk
+ingestion made RocksDB flush and stall (below, ``BULK_FILE``).
 
 pyoxigraph opens a store read-write in one process only (a lock in the directory). The
 process that loads or serves owns it; another process gets ``StoreBusy`` with what to do.
@@ -33,6 +35,7 @@ store that another process writes undefined behaviour): they read a ``snapshot``
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -71,11 +74,14 @@ RESULT_FORMATS = {
     "tsv": QueryResultsFormat.TSV,
 }
 SHA256 = NamedNode(NS + "sha256")
-# The graphs a bulk load is writing (see the module docstring): ``<LOADING> <LOADING> <g>`` in
-# the default graph while it writes (rebuilt from the named graphs after a crash). They are
-# removed quad by quad: `remove_graph` scans its graph's keys, tombstones of every earlier
-# group included, and took 45% of the wall time of a 100,000-document load at 60,000 (py-spy).
-# Stores written before kept them in a graph of that name.
+# The graphs a bulk load is writing (see the module docstring), one IRI a line, in a file of
+# the store's directory (RocksDB leaves files it did not name alone). They used to be quads in
+# the store, written in a transaction before each ingestion and deleted after it: at 57,000
+# documents that delete took 10% of a load's wall time (py-spy), waiting on the flush and
+# compaction the ingestion had started, for what costs a file write and an unlink here.
+BULK_FILE = "mskg-bulk-loading.txt"
+# Where stores written before kept those names: ``<LOADING> <LOADING> <g>`` in the default
+# graph, or (older) a graph of that name. Still read, so their interrupted loads are undone.
 LOADING = NamedNode(NS + "loading")
 # Fewer new graphs than this go through transactional inserts: the bulk loader's fixed cost
 # (files written and ingested per call) is not worth it for an upload of a few documents, and a
@@ -220,8 +226,8 @@ class OxigraphStore:
 
     def add_graphs(self, graphs: list[tuple[str, list[Quad]]]) -> None:
         """Add named graphs the store does not hold, with their facts: in bulk when there are
-        ``BULK_MIN`` or more, crash-safe through the ``LOADING`` graph (module docstring);
-        otherwise one transaction each."""
+        ``BULK_MIN`` or more, crash-safe through ``BULK_FILE`` (module docstring); otherwise
+        one transaction each."""
         if len(graphs) < BULK_MIN:
             for graph_iri, quads in graphs:
                 self.replace_graph(graph_iri, quads)
@@ -229,10 +235,26 @@ class OxigraphStore:
         facts: set[Quad] = set()
         for graph_iri, quads in graphs:
             facts |= facts_of(graph_iri, quads)
-        markers = [Quad(LOADING, LOADING, NamedNode(g)) for g, _ in graphs]
-        self.store.extend(markers)
-        self.store.bulk_extend([*self._new(facts), *(q for _, quads in graphs for q in quads)])
-        self._remove(markers)
+        new_facts = self._new(facts)
+        self._mark_bulk([g for g, _ in graphs])
+        self.store.bulk_extend([*new_facts, *(q for _, quads in graphs for q in quads)])
+        (self.path / BULK_FILE).unlink()
+
+    def _mark_bulk(self, graph_iris: list[str]) -> None:
+        """Name the graphs of the bulk load about to start in ``BULK_FILE``, durably: written
+        aside, synced, renamed into place, and the directory synced."""
+        target = self.path / BULK_FILE
+        aside = target.with_suffix(".tmp")
+        with aside.open("w", encoding="utf-8") as f:
+            f.write("".join(f"{g}\n" for g in graph_iris))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(aside, target)
+        directory = os.open(self.path, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
 
     def _remove(self, quads: list[Quad]) -> None:
         """Remove these quads in one transaction, each by its keys (no scan of a graph)."""
@@ -276,7 +298,13 @@ class OxigraphStore:
         """Undo what a bulk load that did not finish may have left (``add_graphs``): its graphs
         go, and the merged graph is rebuilt, since the facts it added may be in it without the
         graphs that state them. Each step can be repeated, so a crash here is harmless."""
-        pending = [q.object for q in self.store.quads_for_pattern(LOADING, LOADING, None, None)]
+        marked = self.path / BULK_FILE
+        marked.with_suffix(".tmp").unlink(missing_ok=True)  # died before any bulk write began
+        pending = (
+            [NamedNode(g) for g in marked.read_text("utf-8").split()] if marked.exists() else []
+        )
+        # Stores written before BULK_FILE kept the names as quads.
+        pending += [q.object for q in self.store.quads_for_pattern(LOADING, LOADING, None, None)]
         if not pending:
             return
         log.warning(
@@ -291,9 +319,10 @@ class OxigraphStore:
                 self.store.remove_graph(g)
         self.rebuild_merged()
         self._remove(list(self.store.quads_for_pattern(LOADING, LOADING, None, None)))
-        if self.store.contains_named_graph(LOADING):  # where stores written before kept them
+        if self.store.contains_named_graph(LOADING):  # where older stores kept them
             self.store.remove_graph(LOADING)
         self.store.flush()
+        marked.unlink(missing_ok=True)
 
     def _ensure_merged(self) -> None:
         """Build the merged graph of a store written before it existed: named graphs, but an
