@@ -1,6 +1,7 @@
 """Query and API benchmark: a real `mskg serve` (uvicorn) on a loaded data directory.
 
-Every request kind is timed with one client and with 8 concurrent clients, and next to it the
+Every request kind is timed with one client and with 8 concurrent clients (wrk when it is
+installed, else an httpx client in this process: ``measure.load_generator``), and next to it the
 raw store doing the same work in this process: FalkorDB ``GRAPH.RO_QUERY`` of the Cypher the
 route runs (through the falkordb client, on the server's socket) and Oxigraph's query on a
 read-only opening of the same store.
@@ -21,10 +22,12 @@ from urllib.parse import quote
 import httpx
 
 from bench.alternatives import two_hop_query
-from bench.measure import Latency, http_load, rss_mb, time_calls
+from bench.measure import Latency, http_load, load_generator, rss_mb, time_calls, wrk_load
 
 ROOT = Path(__file__).resolve().parent.parent
 KIND_SECONDS = 10.0
+# wrk runs each kind at least this long, so even a fast kind's p99 rests on hundreds of requests.
+WRK_MIN_SECONDS = 3.0
 RAW_TIMEOUT_MS = 60_000
 
 
@@ -221,7 +224,8 @@ def measure(
     from mskg.config import Settings
 
     base = Settings().base
-    results: dict[str, Any] = {"kinds": {}, "errors": []}
+    client = load_generator()
+    results: dict[str, Any] = {"kinds": {}, "errors": [], "load_generator": client}
     with Server(data_dir) as server:
         db = FalkorDB(unix_socket_path=str(data_dir / "falkordb" / "falkordb.sock"))
         graph = db.select_graph(Settings().graph_name)
@@ -248,7 +252,14 @@ def measure(
             counts[kind] = n  # kinds that failed have no count: their raw twin is skipped
             entry["requests_per_client_count"] = n
             for c in clients:
-                latency, errors = http_load(server.url, [req] * (n * min(c, 2)), clients=c)
+                if client == "wrk":  # a duration, not a count: about what n requests take
+                    seconds = max(WRK_MIN_SECONDS, min(KIND_SECONDS, n * probe))
+                    headers = req[2].get("headers")
+                    latency, errors = wrk_load(
+                        server.url, req[1], clients=c, seconds=seconds, headers=headers
+                    )
+                else:
+                    latency, errors = http_load(server.url, [req] * (n * min(c, 2)), clients=c)
                 entry[f"clients_{c}"] = latency.to_json()
                 results["errors"] += [f"{kind} ({c} clients): {e}" for e in errors]
             results["kinds"][kind] = entry

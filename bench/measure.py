@@ -1,4 +1,4 @@
-"""Small measuring tools shared by the benchmarks: percentiles, timers, an HTTP load generator.
+"""Small measuring tools shared by the benchmarks: percentiles, timers, HTTP load generators.
 
 Every figure is reported next to a baseline measured in the same run (a ratio), because the
 machines these run on are shared and noisy; absolute figures are kept for context only.
@@ -7,9 +7,13 @@ machines these run on are shared and noisy; absolute figures are kept for contex
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import resource
+import shutil
 import statistics
+import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -115,6 +119,72 @@ def http_load(
             return Latency.of(samples, len(errors), wall), errors[:5]
 
     return asyncio.run(run())
+
+
+# wrk (Debian's `wrk`) sends the HTTP load when it is installed: a C client on epoll, so the
+# 8 clients take little of the two cores the server and FalkorDB need. The httpx client below
+# runs in this Python process and took a share of them (bench/results: the A/B in
+# docs/benchmarks.md). BENCH_CLIENT=httpx or =wrk chooses.
+WRK = shutil.which("wrk")
+# wrk's Lua hook: the summary as one JSON line (latencies in microseconds).
+_WRK_REPORT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %d, "failed": %d, "status": %d, "duration_us": %d, '
+    .. '"p50_us": %d, "p99_us": %d, "mean_us": %.1f}\\n',
+    summary.requests, e.connect + e.read + e.write + e.timeout, e.status, summary.duration,
+    latency:percentile(50), latency:percentile(99), latency.mean))
+end
+"""
+
+
+def load_generator() -> str:
+    """Which client sends the HTTP load: "wrk" or "httpx" (see WRK)."""
+    chosen = os.environ.get("BENCH_CLIENT") or ("wrk" if WRK else "httpx")
+    if chosen not in ("wrk", "httpx"):
+        raise SystemExit(f"BENCH_CLIENT={chosen!r}: use wrk or httpx")
+    if chosen == "wrk" and not WRK:
+        raise SystemExit("BENCH_CLIENT=wrk but wrk is not installed (Debian: apt-get install wrk)")
+    return chosen
+
+
+def wrk_load(
+    base_url: str, path: str, *, clients: int, seconds: float, headers: dict[str, str] | None
+) -> tuple[Latency, list[str]]:
+    """``clients`` connections sending GET ``path`` back to back for ``seconds``, with wrk.
+    An HTTP status of 400 or more counts as an error, like a failed connection or read."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(_WRK_REPORT)
+        script.flush()
+        cmd = [
+            str(WRK),
+            f"--threads={min(clients, os.cpu_count() or 1)}",
+            f"--connections={clients}",
+            f"--duration={max(1, round(seconds))}s",
+            "--timeout=60s",
+            f"--script={script.name}",
+        ]
+        for name, value in (headers or {}).items():
+            cmd.append(f"--header={name}: {value}")
+        done = subprocess.run(
+            [*cmd, base_url + path], capture_output=True, text=True, check=False, timeout=600
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr.strip()[:500]}")
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    errors = report["failed"] + report["status"]
+    ok = report["requests"] - report["status"]
+    latency = Latency(
+        requests=report["requests"],
+        errors=errors,
+        p50_ms=round(report["p50_us"] / 1000, 3),
+        p99_ms=round(report["p99_us"] / 1000, 3),
+        mean_ms=round(report["mean_us"] / 1000, 3),
+        rps=round(ok / (report["duration_us"] / 1e6), 1),
+    )
+    messages = [f"{path[:80]}: wrk counted {errors} failed requests"] if errors else []
+    return latency, messages
 
 
 def peak_rss_mb(children: bool = False) -> float:

@@ -167,6 +167,13 @@ def markdown(r: dict[str, Any]) -> str:
             "",
             f"## API at {a['documents']} documents (hub {a['hub']}, leaf {a['leaf']})",
             "",
+            "HTTP load sent by "
+            + {
+                "wrk": "wrk (a C client, in its own process)",
+                "httpx": "an httpx async client in the benchmark's Python process",
+            }.get(a.get("load_generator", "httpx"), a.get("load_generator", "httpx"))
+            + "; the raw twins run the route's store work in-process, with no HTTP.",
+            "",
             _row(
                 [
                     "request",

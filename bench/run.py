@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import alternatives, api, load
-from bench.measure import machine
+from bench.measure import load_generator, machine
 from bench.report import goals, markdown
 
 RESULTS = load.ROOT / "bench" / "results"
@@ -212,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
             results["alternatives_sparql"] = {"documents": n, **alternatives_at(data_dir, hub, 20)}
             save()
         if n == api_scale:
-            log(f"API at {n} documents")
+            client = load_generator()
+            hint = "" if client == "wrk" else " (install Debian's wrk for a client off the cores)"
+            log(f"API at {n} documents, HTTP load from {client}{hint}")
             results["api"] = {"documents": n, **api.measure(data_dir, requests=requests)}
             save()
             _networkx(results, data_dir, n, requests)
