@@ -17,7 +17,9 @@ that cannot finish still reports its rate.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -37,15 +39,32 @@ class _Budget(Exception):
 
 
 def corpus(n: int, seed: int = 7) -> Path:
-    """The synthetic corpus of ``n`` documents, generated once under bench/data/."""
-    from bench.synth import write_corpus
+    """The synthetic corpus of ``n`` documents under bench/data/, generated again whenever
+    what it is made from (the generator, the registry and thesaurus) changed since."""
+    from bench import synth
 
     out = DATA / f"corpus-{n}-seed{seed}"
     done = out / ".complete"
-    if not done.exists():
-        write_corpus(n, out, seed)
-        done.write_text(str(n))
+    made_from = corpus_inputs()
+    if not done.exists() or done.read_text().split()[-1:] != [made_from]:
+        shutil.rmtree(out, ignore_errors=True)
+        synth.write_corpus(n, out, seed)
+        done.write_text(f"{n} {made_from}")
     return out
+
+
+def corpus_inputs() -> str:
+    """A digest of what a synthetic corpus is generated from: bench/synth.py and the registry
+    (with the thesaurus) as loaded. Corpora generated before a registry change differed from
+    a fresh clone's without saying so."""
+    from bench import synth
+    from mskg.loaders.graph import canonical
+    from mskg.ontology import load_registry
+
+    registry = canonical([e.model_dump() for e in sorted(load_registry(), key=lambda e: e.id)])
+    digest = hashlib.sha256(Path(synth.__file__).read_bytes())
+    digest.update(registry.encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 def _docs(folder: Path) -> Iterator[Any]:
