@@ -342,9 +342,10 @@ class FalkorStore:
         truncated = row_cap is not None and len(rows) > row_cap
         if truncated:
             rows = rows[:row_cap]
-        if all(type(v) in SCALARS for row in rows for v in row):
-            # Most rows are scalars only; walking each value for nodes and edges to decode
-            # was most of the client's time on /graph (12 type tests a value).
+        if all(type(v) in SCALARS or _plain(v) for row in rows for v in row):
+            # Most rows are scalars, or lists and maps of them (the card's evidence); walking
+            # each value for nodes and edges to decode was most of the client's time on
+            # /graph (12 type tests a value).
             plain = [dict(zip(columns, row, strict=False)) for row in rows]
             return QueryResult(columns, plain, truncated)
         ids = _internal_ids(rows)
@@ -379,6 +380,17 @@ def _inline(query: str, params: dict[str, Any]) -> str:
 
 
 SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(v: Any) -> bool:
+    """Whether ``v`` holds no node, edge or path: a scalar, or lists and maps of them."""
+    if type(v) in SCALARS:
+        return True
+    if type(v) is list:
+        return all(_plain(x) for x in v)
+    if isinstance(v, dict):
+        return all(_plain(x) for x in v.values())
+    return False
 
 
 def _internal_ids(rows: list[list[Any]]) -> set[int]:
