@@ -343,7 +343,7 @@ class FalkorStore:
         if truncated:
             rows = rows[:row_cap]
         if all(type(v) in SCALARS or _plain(v) for row in rows for v in row):
-            # Most rows are scalars, or lists and maps of them (the card's evidence); walking
+            # Most rows are scalars, or lists of them (the card's evidence); walking
             # each value for nodes and edges to decode was most of the client's time on
             # /graph (12 type tests a value).
             plain = [dict(zip(columns, row, strict=False)) for row in rows]
@@ -383,13 +383,13 @@ SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(v: Any) -> bool:
-    """Whether ``v`` holds no node, edge or path: a scalar, or lists and maps of them."""
+    """Whether ``v`` is a scalar or a list of them, nested or not: nothing to decode. A map
+    is not (the client gives an OrderedDict, whose equality depends on key order; decoding
+    makes it a dict)."""
     if type(v) in SCALARS:
         return True
     if type(v) is list:
         return all(_plain(x) for x in v)
-    if isinstance(v, dict):
-        return all(_plain(x) for x in v.values())
     return False
 
 
