@@ -58,12 +58,11 @@ def corpus_inputs() -> str:
     (with the thesaurus) as loaded. Corpora generated before a registry change differed from
     a fresh clone's without saying so."""
     from bench import synth
-    from mskg.loaders.graph import canonical
+    from mskg.loaders.graph import registry_content
     from mskg.ontology import load_registry
 
-    registry = canonical([e.model_dump() for e in sorted(load_registry(), key=lambda e: e.id)])
     digest = hashlib.sha256(Path(synth.__file__).read_bytes())
-    digest.update(registry.encode("utf-8"))
+    digest.update(registry_content(load_registry()).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 

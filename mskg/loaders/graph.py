@@ -167,6 +167,10 @@ def registry_batch(registry: Registry, sha256: str) -> GraphBatch:
     )
 
 
+def registry_content(registry: Registry) -> str:
+    """The registry's entries as canonical JSON, in id order (what its hash covers)."""
+    return canonical([e.model_dump() for e in sorted(registry, key=lambda e: e.id)])
+
+
 def registry_sha256(registry: Registry) -> str:
-    payload = canonical([e.model_dump() for e in sorted(registry, key=lambda e: e.id)])
-    return hashlib.sha256((mapping_key() + payload).encode("utf-8")).hexdigest()
+    return hashlib.sha256((mapping_key() + registry_content(registry)).encode("utf-8")).hexdigest()
