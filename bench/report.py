@@ -101,6 +101,13 @@ def _row(cells: list[Any]) -> str:
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
 
+# What sent the API's HTTP load (bench.measure.load_generator), as the table says it.
+LOAD_GENERATORS = {
+    "wrk": "wrk (a C client, in its own process)",
+    "httpx": "an httpx async client in the benchmark's Python process",
+}
+
+
 def markdown(r: dict[str, Any]) -> str:
     m = r["machine"]
     lines = [
@@ -167,12 +174,8 @@ def markdown(r: dict[str, Any]) -> str:
             "",
             f"## API at {a['documents']} documents (hub {a['hub']}, leaf {a['leaf']})",
             "",
-            "HTTP load sent by "
-            + {
-                "wrk": "wrk (a C client, in its own process)",
-                "httpx": "an httpx async client in the benchmark's Python process",
-            }.get(a.get("load_generator", "httpx"), a.get("load_generator", "httpx"))
-            + "; the raw twins run the route's store work in-process, with no HTTP.",
+            f"HTTP load sent by {LOAD_GENERATORS[a.get('load_generator', 'httpx')]}; the raw "
+            "twins run the route's store work in-process, with no HTTP.",
             "",
             _row(
                 [
