@@ -345,7 +345,7 @@ class FalkorStore:
         if all(type(v) in SCALARS or _plain(v) for row in rows for v in row):
             # Most rows are scalars, or lists of them (the card's evidence); walking
             # each value for nodes and edges to decode was most of the client's time on
-            # /graph (12 type tests a value).
+            # /graph (12 type tests a value). The inline test spares a call per scalar.
             plain = [dict(zip(columns, row, strict=False)) for row in rows]
             return QueryResult(columns, plain, truncated)
         ids = _internal_ids(rows)
